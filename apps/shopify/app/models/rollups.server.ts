@@ -1,0 +1,119 @@
+/** Daily rollups: additive counts per day, influencer, campaign and segment; every change is a delta. */
+import { and, asc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
+import type { RollupRow } from "@icr/metrics";
+import type { Db } from "../db.server";
+import { rollups } from "../db/schema";
+
+type Row = typeof rollups.$inferSelect;
+
+function toRollupRow(row: Row): RollupRow {
+  return {
+    day: row.day,
+    influencerId: row.influencerId,
+    campaign: row.campaign === "" ? null : row.campaign,
+    dimension: row.dimension as RollupRow["dimension"],
+    value: row.value,
+    clicks: row.clicks,
+    botClicks: row.botClicks,
+    engagements: row.engagements,
+    purchase: { code: row.purchaseCode, link: row.purchaseLink, utm: row.purchaseUtm },
+    signup: { code: row.signupCode, link: row.signupLink, utm: row.signupUtm },
+    revenue: row.revenue,
+  };
+}
+
+function keyOf(r: RollupRow): string {
+  return JSON.stringify([r.day, r.influencerId, r.campaign ?? "", r.dimension, r.value]);
+}
+
+const COUNTERS = [
+  "clicks",
+  "botClicks",
+  "engagements",
+  "purchaseCode",
+  "purchaseLink",
+  "purchaseUtm",
+  "signupCode",
+  "signupLink",
+  "signupUtm",
+  "revenue",
+] as const;
+
+/**
+ * Adds delta rows to the stored rollups (one statement; rows with the same key are combined first so
+ * one statement never touches a row twice).
+ *
+ * @example await addRollups(db, shopId, attributionDelta(previous, next, tz));
+ * @returns how many distinct rollup rows were touched; 0 for an empty list.
+ */
+export async function addRollups(db: Db, shopId: number, deltas: RollupRow[]): Promise<number> {
+  const combined = new Map<string, Required<typeof rollups.$inferInsert>>();
+  for (const d of deltas) {
+    const key = keyOf(d);
+    const row = combined.get(key) ?? {
+      shopId,
+      day: d.day,
+      influencerId: d.influencerId,
+      campaign: d.campaign ?? "",
+      dimension: d.dimension,
+      value: d.value,
+      clicks: 0,
+      botClicks: 0,
+      engagements: 0,
+      purchaseCode: 0,
+      purchaseLink: 0,
+      purchaseUtm: 0,
+      signupCode: 0,
+      signupLink: 0,
+      signupUtm: 0,
+      revenue: 0,
+    };
+    row.clicks += d.clicks;
+    row.botClicks += d.botClicks;
+    row.engagements += d.engagements;
+    row.purchaseCode += d.purchase.code;
+    row.purchaseLink += d.purchase.link;
+    row.purchaseUtm += d.purchase.utm;
+    row.signupCode += d.signup.code;
+    row.signupLink += d.signup.link;
+    row.signupUtm += d.signup.utm;
+    row.revenue += d.revenue;
+    combined.set(key, row);
+  }
+  const values = [...combined.values()].filter((row) => COUNTERS.some((c) => row[c] !== 0));
+  if (values.length === 0) return 0;
+  const set = Object.fromEntries(
+    COUNTERS.map((c) => [c, sql`${rollups[c]} + excluded.${sql.identifier(rollups[c].name)}`]),
+  ) as Record<(typeof COUNTERS)[number], SQL>;
+  await db
+    .insert(rollups)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [rollups.shopId, rollups.day, rollups.influencerId, rollups.campaign, rollups.dimension, rollups.value],
+      set,
+    });
+  return values.length;
+}
+
+/**
+ * The shop's rollup rows in a day range (inclusive), base rows and segments.
+ *
+ * @example await listRollups(db, shopId, { from: "2025-03-01", to: "2025-03-31" });
+ * @returns the rows by day; [] when there are none.
+ */
+export async function listRollups(
+  db: Db,
+  shopId: number,
+  range: { from?: string; to?: string; dimension?: RollupRow["dimension"] } = {},
+): Promise<RollupRow[]> {
+  const conditions: SQL[] = [eq(rollups.shopId, shopId)];
+  if (range.from) conditions.push(gte(rollups.day, range.from));
+  if (range.to) conditions.push(lte(rollups.day, range.to));
+  if (range.dimension !== undefined) conditions.push(eq(rollups.dimension, range.dimension));
+  const rows = await db
+    .select()
+    .from(rollups)
+    .where(and(...conditions))
+    .orderBy(asc(rollups.day), asc(rollups.influencerId), asc(rollups.campaign), asc(rollups.dimension), asc(rollups.value));
+  return rows.map(toRollupRow);
+}

@@ -1,0 +1,96 @@
+/** Shops: one row per installed shop, with the salt that keys its hashes. */
+import { randomBytes } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../db.server";
+import { shops } from "../db/schema";
+
+export type Shop = typeof shops.$inferSelect;
+
+const DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
+
+/**
+ * Whether a string is a `*.myshopify.com` domain (what Shopify sends in X-Shopify-Shop-Domain).
+ *
+ * @example isShopDomain("demo.myshopify.com") // true
+ * @returns false for "" and anything else.
+ */
+export function isShopDomain(domain: string): boolean {
+  return DOMAIN.test(domain);
+}
+
+/**
+ * Returns the shop for a domain, creating it (with a fresh random salt) on first sight, and
+ * clearing `uninstalledAt` when it comes back.
+ *
+ * @example const shop = await ensureShop(db, "demo.myshopify.com");
+ * @returns the shop row; throws on a domain that is not `*.myshopify.com`.
+ */
+export async function ensureShop(db: Db, domain: string, options: { reinstall?: boolean } = {}): Promise<Shop> {
+  if (!isShopDomain(domain)) throw new Error(`not a myshopify.com domain: ${JSON.stringify(domain)}`);
+  const [row] = await db
+    .insert(shops)
+    .values({ domain, salt: randomBytes(32).toString("hex") })
+    .onConflictDoUpdate({
+      target: shops.domain,
+      set: options.reinstall ? { uninstalledAt: null } : { domain: sql`excluded.domain` },
+    })
+    .returning();
+  if (!row) throw new Error("shop upsert returned no row");
+  return row;
+}
+
+/**
+ * The shop with this id.
+ *
+ * @example const shop = await getShop(db, 1);
+ * @returns the row, or null when there is none.
+ */
+export async function getShop(db: Db, shopId: number): Promise<Shop | null> {
+  const [row] = await db.select().from(shops).where(eq(shops.id, shopId));
+  return row ?? null;
+}
+
+/**
+ * The shop with this domain (no creation).
+ *
+ * @example const shop = await findShopByDomain(db, "demo.myshopify.com");
+ * @returns the row, or null for an unknown domain.
+ */
+export async function findShopByDomain(db: Db, domain: string): Promise<Shop | null> {
+  const [row] = await db.select().from(shops).where(eq(shops.domain, domain));
+  return row ?? null;
+}
+
+/**
+ * Records the shop's time zone and currency (from the Admin API's `shop` query).
+ *
+ * @example await updateShopLocale(db, shop.id, { timezone: "Europe/Paris", currency: "EUR" });
+ * @returns nothing; no row changes for an unknown id.
+ */
+export async function updateShopLocale(db: Db, shopId: number, locale: { timezone: string; currency: string }): Promise<void> {
+  await db.update(shops).set(locale).where(eq(shops.id, shopId));
+}
+
+/**
+ * Marks the shop uninstalled (data stays until `shop/redact`, 48 hours later).
+ *
+ * @example await markUninstalled(db, shop.id, new Date());
+ * @returns nothing; idempotent (the first uninstall time is kept).
+ */
+export async function markUninstalled(db: Db, shopId: number, at: Date): Promise<void> {
+  await db
+    .update(shops)
+    .set({ uninstalledAt: sql`coalesce(${shops.uninstalledAt}, ${at.toISOString()}::timestamptz)` })
+    .where(eq(shops.id, shopId));
+}
+
+/**
+ * Erases the shop and, by cascade, every row of every shop table.
+ *
+ * @example await deleteShop(db, shop.id);
+ * @returns true when a shop was deleted, false when it did not exist.
+ */
+export async function deleteShop(db: Db, shopId: number): Promise<boolean> {
+  const deleted = await db.delete(shops).where(eq(shops.id, shopId)).returning({ id: shops.id });
+  return deleted.length > 0;
+}
