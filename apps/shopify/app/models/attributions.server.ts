@@ -108,3 +108,20 @@ export async function listAttributions(
     .orderBy(attributions.orderCreatedAt);
   return rows.map(toAttribution);
 }
+
+/**
+ * Clears the evidence of redacted orders (customers/redact). The credit itself (influencer, rule,
+ * revenue, segments) stays: it holds nothing about the customer and keeps the rollups explainable.
+ *
+ * @example await redactAttributionEvidence(db, shopId, ["450789469"]);
+ * @returns how many attributions were redacted; 0 for an empty list.
+ */
+export async function redactAttributionEvidence(db: Db, shopId: number, orderIds: string[]): Promise<number> {
+  if (orderIds.length === 0) return 0;
+  const rows = await db
+    .update(attributions)
+    .set({ evidence: [], overruled: [], expired: [] })
+    .where(and(eq(attributions.shopId, shopId), inArray(attributions.orderId, orderIds)))
+    .returning({ orderId: attributions.orderId });
+  return rows.length;
+}

@@ -1,6 +1,6 @@
 /** Shops: one row per installed shop, with the salt that keys its hashes. */
 import { randomBytes } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db.server";
 import { shops } from "../db/schema";
 
@@ -93,4 +93,15 @@ export async function markUninstalled(db: Db, shopId: number, at: Date): Promise
 export async function deleteShop(db: Db, shopId: number): Promise<boolean> {
   const deleted = await db.delete(shops).where(eq(shops.id, shopId)).returning({ id: shops.id });
   return deleted.length > 0;
+}
+
+/**
+ * Shops that have the app installed (for the periodic reconciliation). Maintenance across shops:
+ * it returns only the shops' own rows.
+ *
+ * @example for (const shop of await listInstalledShops(db)) { … }
+ * @returns the installed shops by id; [] when there are none.
+ */
+export async function listInstalledShops(db: Db): Promise<Shop[]> {
+  return db.select().from(shops).where(isNull(shops.uninstalledAt)).orderBy(shops.id);
 }
