@@ -1,5 +1,5 @@
 /** ln(√(2π)), so the density is exp(-x²/2 - LN_SQRT_2PI). */
-const LN_SQRT_2PI = 0.91893853320467274178;
+const LN_SQRT_2PI = 0.9189385332046728;
 
 /** Beyond this |x| the series loses relative accuracy in the tail; the continued fraction takes over. */
 const TAIL_START = 3;
