@@ -170,6 +170,8 @@ export interface Evidence {
   value: string;
   /** Where it was read from, e.g. "discount_codes", "note_attributes", "landing_site", "first_visit". */
   source: string;
+  /** Slug of the share link that was clicked (link evidence only), so a receipt can name the link. */
+  link?: string;
 }
 
 /** Settings that change attribution; every field configurable per shop. */
