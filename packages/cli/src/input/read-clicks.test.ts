@@ -32,7 +32,9 @@ describe("readClicks", () => {
       campaign: "spring",
       visitor: "v1",
       userAgent: expect.stringContaining("iPhone") as unknown,
+      device: "mobile",
     });
+    expect(clicks[3]).toMatchObject({ id: "c4", device: "desktop" });
     expect(clicks[5]).toMatchObject({ id: "c6", at: Date.UTC(2024, 2, 3, 17), influencerId: "bob" });
     expect(clicks[5]).not.toHaveProperty("campaign");
   });

@@ -1,4 +1,4 @@
-import { parseTimestamp, type Click, type ShareLink } from "@icr/metrics";
+import { deviceFromUserAgent, parseTimestamp, type Click, type ShareLink } from "@icr/metrics";
 import type { Progress } from "../progress.js";
 import type { InputFile } from "./input-file.js";
 import { inputError } from "./input-error.js";
@@ -18,7 +18,8 @@ export const CLICK_SPEC: TableSpec = {
  * Reads share-link clicks (CSV, JSON Lines or a JSON array) and credits each to the influencer
  * whose roster `links` contain its `link` slug, with that link's campaign. `at` must be an ISO
  * 8601 date-time with a time zone; `id` is optional (a click without one can never be named by an
- * order's `icr_click`, so it gets a placeholder id from its line). An unknown slug, a bad time, an
+ * order's `icr_click`, so it gets a placeholder id from its line). Without a `device`, the device
+ * class comes from the user agent (`deviceFromUserAgent`). An unknown slug, a bad time, an
  * empty visitor or a repeated id stops with the file and line. An empty file gives `[]`.
  *
  * @example
@@ -66,6 +67,9 @@ export async function readClicks(file: InputFile, links: readonly ShareLink[], p
         const value = (record[key] ?? "").trim();
         if (value !== "") click[key] = value;
       }
+      // Without a device column the user agent still tells phones from desktops, for --by device.
+      const device = click.device ?? deviceFromUserAgent(click.userAgent);
+      if (device !== undefined) click.device = device;
       clicks.push(click);
     },
     progress,

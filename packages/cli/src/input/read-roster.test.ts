@@ -64,6 +64,9 @@ describe("readRoster", () => {
       'roster.csv:3: discount code "save10" is already on line 2: each may appear only once',
     );
     expect(await problem("handle,links\nalice,a-ig\nbob,A-IG\n")).toBe('roster.csv:3: link "A-IG" is already on line 2: each may appear only once');
+    expect(await problem("handle,utm\nalice,\nbob,Alice\n")).toBe(
+      'roster.csv:3: utm value "Alice" (the utm column, else the handle) is already on line 2: each may appear only once',
+    );
   });
 
   it("rejects a bad email, a code with a space and a slug that is not URL-safe", async () => {

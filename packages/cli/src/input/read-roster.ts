@@ -23,8 +23,9 @@ export interface Roster {
  * Reads the roster (CSV, JSON array or JSON Lines with the columns of {@link ROSTER_SPEC}) into
  * influencers, their discount codes and their share links. The handle is the influencer's id; a
  * leading "@" is dropped. The roster's `campaign` and `platform` go onto each code and link, the
- * email goes through `normalizeEmail`. A handle, code or link listed twice (case-insensitively)
- * stops the read with both lines named. An empty roster gives empty lists.
+ * email goes through `normalizeEmail`. A handle, utm value, code or link listed twice
+ * (case-insensitively; a utm value shares its names with the handles, since either may be what
+ * `utm_content` carries) stops the read with both lines named. An empty roster gives empty lists.
  *
  * @example
  * const { influencers, codes, links } = await readRoster(inputFile("roster.csv", cwd));
@@ -37,6 +38,8 @@ export async function readRoster(file: InputFile, progress?: Progress): Promise<
   const handleLines = new Map<string, number>();
   const codeLines = new Map<string, number>();
   const slugLines = new Map<string, number>();
+  // utm_content names an influencer by the roster's utm value, else the handle: one key space.
+  const utmLines = new Map<string, number>();
 
   const claim = (seen: Map<string, number>, key: string, line: number, what: string): void => {
     const earlier = seen.get(key.toLowerCase());
@@ -52,6 +55,8 @@ export async function readRoster(file: InputFile, progress?: Progress): Promise<
     (record, line) => {
       const influencer = influencerFromRecord(file, record, line);
       claim(handleLines, influencer.handle, line, `handle "${influencer.handle}"`);
+      const utmValue = influencer.utm ?? influencer.handle;
+      claim(utmLines, utmValue, line, `utm value "${utmValue}" (the utm column, else the handle)`);
       roster.influencers.push(influencer);
 
       for (const code of splitList(record.codes ?? "")) {
