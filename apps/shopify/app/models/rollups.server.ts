@@ -1,5 +1,5 @@
 /** Daily rollups: additive counts per day, influencer, campaign and segment; every change is a delta. */
-import { and, asc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import type { RollupRow } from "@icr/metrics";
 import type { Db } from "../db.server";
 import { rollups } from "../db/schema";
@@ -96,7 +96,8 @@ export async function addRollups(db: Db, shopId: number, deltas: RollupRow[]): P
 }
 
 /**
- * The shop's rollup rows in a day range (inclusive), base rows and segments.
+ * The shop's rollup rows in a day range (inclusive), base rows and segments; rows whose counts
+ * are all zero are left out.
  *
  * @example await listRollups(db, shopId, { from: "2025-03-01", to: "2025-03-31" });
  * @returns the rows by day; [] when there are none.
@@ -110,6 +111,8 @@ export async function listRollups(
   if (range.from) conditions.push(gte(rollups.day, range.from));
   if (range.to) conditions.push(lte(rollups.day, range.to));
   if (range.dimension !== undefined) conditions.push(eq(rollups.dimension, range.dimension));
+  // A row whose counts were all taken back (a cancelled order) says nothing.
+  conditions.push(or(...COUNTERS.map((c) => ne(rollups[c], 0))) as SQL);
   const rows = await db
     .select()
     .from(rollups)

@@ -1,0 +1,4 @@
+// Shopify webhook refunds/create (subscribed in shopify.app.toml): verified, de-duplicated, processed in one transaction.
+import { webhookAction } from "../services/webhook-route.server";
+
+export const action = webhookAction("refunds/create");

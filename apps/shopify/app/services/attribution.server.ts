@@ -1,0 +1,93 @@
+/**
+ * Attribution of stored orders: gather the small slice of the shop's roster an order's evidence
+ * names, let `@icr/metrics` decide, then store the answer and add the rollup delta. Run inside a
+ * transaction; the per-order advisory lock serializes concurrent work on the same order.
+ */
+import { sql } from "drizzle-orm";
+import {
+  attributeOrder,
+  attributionDelta,
+  buildAttributionIndex,
+  type Attribution,
+  type Order,
+} from "@icr/metrics";
+import type { Db } from "../db.server";
+import { getAttribution, saveAttribution } from "../models/attributions.server";
+import { findCampaigns } from "../models/campaigns.server";
+import { findClicks } from "../models/clicks.server";
+import { findCodes } from "../models/discount-codes.server";
+import { findInfluencers } from "../models/influencers.server";
+import { getOrder, type StoredOrder } from "../models/orders.server";
+import { addRollups } from "../models/rollups.server";
+import { refundsOfOrder, type StoredRefund } from "../models/refunds.server";
+import type { ShopContext } from "./shop-context.server";
+
+/**
+ * The order as attribution sees it: refunds the snapshot does not reflect yet are subtracted, so a
+ * refund counts once whichever of the two arrived first.
+ *
+ * @example applyRefunds(order, [{ id: "9", orderId: order.id, subtotal: 500, createdAt }])
+ * @returns the order unchanged when every refund is already in its snapshot (or there are none).
+ */
+export function applyRefunds(order: StoredOrder, refunds: StoredRefund[]): Order {
+  const known = new Set(order.snapshotRefundIds);
+  const pending = refunds.filter((r) => !known.has(r.id)).reduce((sum, r) => sum + r.subtotal, 0);
+  const { snapshotRefundIds: _ids, ...facts } = order;
+  if (pending === 0) return facts;
+  const subtotal = Math.max(0, order.subtotal - pending);
+  return { ...facts, subtotal, refunded: order.refunded || subtotal === 0 };
+}
+
+/**
+ * Takes the transaction-scoped lock of one order, so two deliveries about it never interleave.
+ *
+ * @example await lockOrder(tx, shop.id, "450789469");
+ * @returns once the lock is held (released at commit or rollback).
+ */
+export async function lockOrder(tx: Db, shopId: number, orderId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${shopId}, hashtext(${orderId}))`);
+}
+
+/**
+ * Re-attributes one stored order from its current facts and the shop's current roster and settings,
+ * and adds the difference to the rollups. Safe to run any number of times.
+ *
+ * @example const a = await attributeStoredOrder(tx, shop, "450789469");
+ * @returns the new attribution, or null when the order is not stored (nothing changes).
+ */
+export async function attributeStoredOrder(tx: Db, shop: ShopContext, orderId: string): Promise<Attribution | null> {
+  // Re-entrant: callers that already hold the lock (ingest) take it again at no cost.
+  await lockOrder(tx, shop.id, orderId);
+  const stored = await getOrder(tx, shop.id, orderId);
+  if (!stored) return null;
+  const order = applyRefunds(stored, await refundsOfOrder(tx, shop.id, orderId));
+  const next = attributeOrder(order, await indexFor(tx, shop.id, order), shop.settings);
+  const previous = await getAttribution(tx, shop.id, orderId);
+  await addRollups(tx, shop.id, attributionDelta(previous, next, shop.timezone));
+  await saveAttribution(tx, shop.id, next);
+  return next;
+}
+
+/** Only the codes, clicks, influencers and campaigns this order's evidence can name: a few indexed queries. */
+async function indexFor(tx: Db, shopId: number, order: Order) {
+  const clickIds = [...order.clickIds, ...order.visits.flatMap((v) => (v.clickId ? [v.clickId] : []))];
+  const handles = order.visits.flatMap((v) => (v.utm.content ? [v.utm.content] : []));
+  const [codes, clicks] = await Promise.all([findCodes(tx, shopId, order.discountCodes), findClicks(tx, shopId, clickIds)]);
+  const influencers = await findInfluencers(tx, shopId, {
+    ids: [...codes.map((c) => c.influencerId), ...clicks.map((c) => c.influencerId)],
+    handles,
+  });
+  const campaignKeys = [
+    ...codes.flatMap((c) => (c.campaign ? [c.campaign] : [])),
+    ...clicks.flatMap((c) => (c.campaign ? [c.campaign] : [])),
+    ...order.visits.flatMap((v) => (v.utm.campaign ? [v.utm.campaign] : [])),
+    ...influencers.flatMap((i) => (i.campaign ? [i.campaign] : [])),
+  ];
+  const campaigns = await findCampaigns(tx, shopId, campaignKeys);
+  return buildAttributionIndex({
+    influencers,
+    codes: codes.map(({ code, influencerId, campaign }) => ({ code, influencerId, ...(campaign ? { campaign } : {}) })),
+    clicks,
+    campaigns: campaigns.map((c) => c.id),
+  });
+}
