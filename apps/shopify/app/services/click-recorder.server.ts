@@ -1,0 +1,161 @@
+/**
+ * Click writes off the redirect's path: clicks wait in memory and are written in batches (every
+ * `flushIntervalMs` or `maxBatch` clicks, and on shutdown). Each shop's part of a batch is one
+ * transaction: classify (bot, 60-minute de-duplication against the visitor's last counted click
+ * on the link, cached), insert, add the rollup rows.
+ *
+ * The de-duplication cache is per process: with several app instances behind a load balancer,
+ * route a link's traffic sticky or accept that a repeat within the hour may count once per instance.
+ */
+import { classifyClick, clickRollup, type Click } from "@icr/metrics";
+import type { Db } from "../db.server";
+import { insertClicks, lastCountedAt, type StoredClick } from "../models/clicks.server";
+import { addRollups } from "../models/rollups.server";
+
+export interface ClickToRecord extends Click {
+  linkId: string;
+}
+
+export interface ClickRecorderOptions {
+  flushIntervalMs?: number;
+  maxBatch?: number;
+  /** Visitor+link entries kept for de-duplication before the oldest are dropped. */
+  cacheSize?: number;
+  /** Clicks kept in memory while the database is failing, before the oldest are dropped (and logged). */
+  maxBuffered?: number;
+  onError?: (error: unknown) => void;
+}
+
+interface Pending {
+  shopId: number;
+  timezone: string;
+  click: ClickToRecord;
+}
+
+/** Buffers clicks and writes them in batches; `record` never waits for the database. */
+export class ClickRecorder {
+  private buffer: Pending[] = [];
+  private readonly lastCounted = new Map<string, number>();
+  private flushing: Promise<number> = Promise.resolve(0);
+  private readonly timer: NodeJS.Timeout;
+  private readonly maxBatch: number;
+  private readonly cacheSize: number;
+  private readonly maxBuffered: number;
+  private readonly onError: (error: unknown) => void;
+
+  constructor(
+    private readonly db: Db,
+    options: ClickRecorderOptions = {},
+  ) {
+    this.maxBatch = options.maxBatch ?? 500;
+    this.cacheSize = options.cacheSize ?? 100_000;
+    this.maxBuffered = options.maxBuffered ?? 100_000;
+    this.onError = options.onError ?? ((error) => console.error("click flush failed", error));
+    this.timer = setInterval(() => void this.flush(), options.flushIntervalMs ?? 250);
+    this.timer.unref();
+  }
+
+  /**
+   * Queues a click (synchronously; the redirect answers right away).
+   *
+   * @example recorder.record({ id: shop.id, timezone: shop.timezone }, click);
+   * @returns nothing; a full batch starts a flush in the background.
+   */
+  record(shop: { id: number; timezone: string }, click: ClickToRecord): void {
+    this.buffer.push({ shopId: shop.id, timezone: shop.timezone, click });
+    if (this.buffer.length >= this.maxBatch) void this.flush();
+  }
+
+  /** Clicks waiting to be written. */
+  get pending(): number {
+    return this.buffer.length;
+  }
+
+  /**
+   * Writes everything queued so far (flushes run one at a time, in order).
+   *
+   * @example await recorder.flush();
+   * @returns how many clicks were written; 0 when none were queued. Never rejects: failures are
+   *   reported to `onError` and the clicks are queued again.
+   */
+  flush(): Promise<number> {
+    this.flushing = this.flushing.then(() => this.writeQueued());
+    return this.flushing;
+  }
+
+  /**
+   * Stops the timer and writes what is left (shutdown).
+   *
+   * @example onShutdown(() => recorder.close());
+   * @returns once the last flush finished.
+   */
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flush();
+  }
+
+  private async writeQueued(): Promise<number> {
+    if (this.buffer.length === 0) return 0;
+    const batch = this.buffer;
+    this.buffer = [];
+    const byShop = new Map<number, Pending[]>();
+    for (const p of batch) {
+      const list = byShop.get(p.shopId);
+      if (list) list.push(p);
+      else byShop.set(p.shopId, [p]);
+    }
+    let written = 0;
+    for (const [shopId, pending] of byShop) {
+      try {
+        written += await this.writeShop(shopId, pending);
+      } catch (error) {
+        this.onError(error);
+        this.requeue(pending);
+      }
+    }
+    return written;
+  }
+
+  private async writeShop(shopId: number, pending: Pending[]): Promise<number> {
+    const timezone = pending[0]?.timezone ?? "UTC";
+    const sorted = [...pending].sort((a, b) => a.click.at - b.click.at || (a.click.id < b.click.id ? -1 : 1));
+    const counted = new Map<string, number>();
+    const inserted = await this.db.transaction(async (tx) => {
+      const classified: StoredClick[] = [];
+      for (const { click } of sorted) {
+        const key = `${shopId}\u0000${click.linkId}\u0000${click.visitor}`;
+        let last: number | null | undefined = counted.get(key) ?? this.lastCounted.get(key);
+        if (last === undefined) last = await lastCountedAt(tx, shopId, click.linkId, click.visitor, click.at);
+        const c = classifyClick(click, last ?? undefined);
+        if (c.counted) counted.set(key, c.at);
+        else if (last !== null) counted.set(key, last);
+        classified.push({ ...c, linkId: click.linkId });
+      }
+      const ids = new Set(await insertClicks(tx, shopId, classified));
+      // A retried batch re-inserts nothing and must not count twice in the rollups.
+      const fresh = classified.filter((c) => ids.has(c.id));
+      await addRollups(tx, shopId, fresh.flatMap((c) => clickRollup(c, timezone)));
+      return fresh.length;
+    });
+    for (const [key, at] of counted) this.remember(key, at);
+    return inserted;
+  }
+
+  private remember(key: string, at: number): void {
+    this.lastCounted.delete(key);
+    this.lastCounted.set(key, at);
+    if (this.lastCounted.size > this.cacheSize) {
+      const oldest = this.lastCounted.keys().next().value;
+      if (oldest !== undefined) this.lastCounted.delete(oldest);
+    }
+  }
+
+  private requeue(pending: Pending[]): void {
+    this.buffer = [...pending, ...this.buffer];
+    const excess = this.buffer.length - this.maxBuffered;
+    if (excess > 0) {
+      this.buffer.splice(0, excess);
+      this.onError(new Error(`click buffer full: dropped the ${excess} oldest clicks`));
+    }
+  }
+}

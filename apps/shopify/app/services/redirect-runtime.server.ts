@@ -1,0 +1,24 @@
+/** The process-wide redirect context: one link cache and one click buffer, flushed on shutdown. */
+import { getDb } from "../db.server";
+import { onShutdown } from "../shutdown.server";
+import { ClickRecorder } from "./click-recorder.server";
+import type { RedirectContext } from "./share-link-redirect.server";
+import { ShareLinkResolver } from "./share-link-resolver.server";
+
+let shared: Promise<RedirectContext> | undefined;
+
+/**
+ * The shared redirect context (created on first use).
+ *
+ * @example const ctx = await redirectContext();
+ * @returns the context; its click buffer is flushed before the database closes on SIGINT/SIGTERM.
+ */
+export function redirectContext(): Promise<RedirectContext> {
+  shared ??= (async () => {
+    const db = await getDb();
+    const recorder = new ClickRecorder(db);
+    onShutdown(() => recorder.close());
+    return { resolver: new ShareLinkResolver(db), recorder };
+  })();
+  return shared;
+}
