@@ -82,10 +82,21 @@ describe("emptyCounts and addCounts", () => {
 });
 
 describe("rollupKey", () => {
+  it("writes every field length-prefixed", () => {
+    expect(rollupKey({ day: "2024-01-01", influencerId: "alice", campaign: null, dimension: "", value: "" })).toBe(
+      "10:2024-01-01|5:alice|-|0:|0:",
+    );
+    expect(rollupKey({ day: "2024-01-01", influencerId: "alice", campaign: "summer", dimension: "country", value: "FR" })).toBe(
+      "10:2024-01-01|5:alice|6:summer|7:country|2:FR",
+    );
+  });
+
   it("keeps a null campaign apart from an empty one and survives separators in ids", () => {
     const base = { day: "2024-01-01", influencerId: "a|b", dimension: "" as const, value: "" };
     expect(rollupKey({ ...base, campaign: null })).not.toBe(rollupKey({ ...base, campaign: "" }));
     expect(rollupKey({ ...base, influencerId: "a", campaign: "b|c" })).not.toBe(rollupKey({ ...base, campaign: "c" }));
+    expect(rollupKey({ ...base, campaign: "x", value: "1:y" })).not.toBe(rollupKey({ ...base, campaign: "x|1:y", value: "" }));
+    expect(rollupKey({ ...base, campaign: "-" })).not.toBe(rollupKey({ ...base, campaign: null }));
   });
 });
 
