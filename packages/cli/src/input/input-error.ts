@@ -18,7 +18,9 @@ export class InputFileError extends InvalidInputError {
     this.name = "InputFileError";
     this.file = file;
     const where = location.line === undefined ? file : `${file}:${location.line}`;
-    this.message = location.path === undefined ? `${where}: ${reason}` : `${where}: ${location.path}: ${reason}`;
+    // An empty path is the payload itself: nothing to add to the location.
+    const path = location.path === undefined || location.path === "" ? "" : `${location.path}: `;
+    this.message = `${where}: ${path}${reason}`;
   }
 }
 

@@ -49,6 +49,12 @@ describe("readRoster", () => {
     expect(await readRoster(inputFile("roster.json", FIXTURES))).toEqual(EXPECTED);
   });
 
+  it("lower-cases campaign and platform, as utm_campaign and utm_source carry them", async () => {
+    const roster = await readRoster(await scratchFile("roster.csv", "handle,campaign,platform,codes\nalice,Spring Sale,TikTok,A1\n"));
+    expect(roster.influencers[0]).toMatchObject({ campaign: "spring sale", platform: "tiktok" });
+    expect(roster.codes[0]).toEqual({ code: "A1", influencerId: "alice", campaign: "spring sale" });
+  });
+
   it("gives an empty roster for a header-only file", async () => {
     expect(await readRoster(await scratchFile("roster.csv", "handle,codes\n"))).toEqual({ influencers: [], codes: [], links: [] });
   });

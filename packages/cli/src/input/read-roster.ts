@@ -22,8 +22,8 @@ export interface Roster {
 /**
  * Reads the roster (CSV, JSON array or JSON Lines with the columns of {@link ROSTER_SPEC}) into
  * influencers, their discount codes and their share links. The handle is the influencer's id; a
- * leading "@" is dropped. The roster's `campaign` and `platform` go onto each code and link, the
- * email goes through `normalizeEmail`. A handle, utm value, code or link listed twice
+ * leading "@" is dropped. The roster's `campaign` and `platform` (lower-cased, as UTM parameters
+ * carry them) go onto each code and link, the email goes through `normalizeEmail`. A handle, utm value, code or link listed twice
  * (case-insensitively; a utm value shares its names with the handles, since either may be what
  * `utm_content` carries) stops the read with both lines named. An empty roster gives empty lists.
  *
@@ -97,8 +97,9 @@ function influencerFromRecord(file: InputFile, record: TableRecord, line: number
   }
   setText(influencer, "name", record.name);
   setText(influencer, "utm", record.utm);
-  setText(influencer, "campaign", record.campaign);
-  // Platforms arrive as utm_source, which is lower-cased; one spelling keeps segments from splitting.
+  // Campaigns and platforms also arrive as utm_campaign / utm_source, which are lower-cased: one
+  // spelling keeps a campaign named by a code and by a link from splitting into two groups.
+  setText(influencer, "campaign", record.campaign?.toLowerCase());
   setText(influencer, "platform", record.platform?.toLowerCase());
   return influencer;
 }

@@ -84,14 +84,13 @@ export interface Report {
  */
 export function buildReport(inputs: ReportInputs, settings: ReportSettings, progress?: Progress): Report {
   const { roster, orders } = inputs;
-  const campaigns = rosterCampaigns(roster.influencers, settings.goal);
   const classified = classifyClicks(inputs.clicks);
+  // No campaign list for the index: with one, a utm_campaign not on the roster would be dropped.
   const index = buildAttributionIndex({
     influencers: roster.influencers,
     codes: roster.codes,
     links: roster.links,
     clicks: classified,
-    campaigns: campaigns.map((campaign) => campaign.id),
   });
   const attributionSettings = resolveSettings({ windowDays: settings.windowDays });
 
@@ -109,7 +108,7 @@ export function buildReport(inputs: ReportInputs, settings: ReportSettings, prog
     goal: settings.goal,
     denominator: settings.denominator,
     influencers: roster.influencers,
-    campaigns,
+    campaigns: rosterCampaigns(roster.influencers, settings.goal),
     currency,
   });
 
@@ -147,14 +146,10 @@ export function buildReport(inputs: ReportInputs, settings: ReportSettings, prog
   };
 }
 
-/** The roster's campaigns, one per name whatever its case, so evidence spelling "Spring" or "spring" lands in one group. */
+/** The roster's campaigns, so that `--by campaign` lists each one, with a null rate when it has no data. */
 function rosterCampaigns(influencers: readonly Influencer[], goal: Goal): Campaign[] {
-  const byLowerCase = new Map<string, Campaign>();
-  for (const influencer of influencers) {
-    const id = influencer.campaign;
-    if (id !== undefined && !byLowerCase.has(id.toLowerCase())) byLowerCase.set(id.toLowerCase(), { id, goal });
-  }
-  return [...byLowerCase.values()];
+  const ids = new Set(influencers.flatMap((influencer) => (influencer.campaign === undefined ? [] : [influencer.campaign])));
+  return [...ids].map((id) => ({ id, goal }));
 }
 
 function* rollupRows(
