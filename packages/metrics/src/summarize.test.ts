@@ -227,6 +227,8 @@ describe("summarize", () => {
     expect(() => summarize(rows, { by: "overall", from: "March" })).toThrow(/"March"/);
     expect(() => summarize(rows, { by: "overall", currency: "euro" })).toThrow(/currency/);
     expect(() => summarize([row({ day: "2024-3-9" })], { by: "overall" })).toThrow(RangeError);
+    expect(() => summarize([], { by: "month", from: "0001-01-01", to: "9999-12-31" })).toThrow(/more than 100000 days/);
+    expect(() => summarize([row({ ...purchases(-1) })], { by: "overall" })).toThrow(/non-negative/);
     expect(() => summarize(rows, { by: "overall", thresholds: { minDenominator: -1, minConversions: 1 } })).toThrow(RangeError);
   });
 

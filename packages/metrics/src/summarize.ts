@@ -116,8 +116,8 @@ const CUSTOMER_TYPE_LABELS: Readonly<Record<string, string>> = { new: "New custo
  * @returns the summary; for no rows, zero totals with a null rate and no groups (or the roster's
  *   influencers, the campaigns, or the `from`–`to` days, each with a null rate).
  * @throws RangeError for an unknown grouping, goal or denominator, a malformed day (option or row),
- *   `from` after `to`, a malformed currency, a bad threshold, or inconsistent rows that would leave
- *   a group with negative counts.
+ *   `from` after `to`, a time series longer than 100,000 days, a malformed currency, a bad
+ *   threshold, or inconsistent rows that would leave a group with negative counts.
  * @example
  * summarize(rows, { by: "influencer", influencers: roster }).groups[0];
  * // { key: "alice", label: "Alice", influencerId: "alice", campaign: null, clicks: 1000,
@@ -335,8 +335,14 @@ function describer(
   };
 }
 
+/** Longest time series a summary fills in, in days: a mistyped year must not allocate millions of groups. */
+const MAX_SERIES_DAYS = 100_000;
+
 /** Every day, week (Monday) or month key from `first` to `last`. */
 function timeKeys(by: GroupBy, first: string, last: string): string[] {
+  if (parseDay(last) - parseDay(first) >= MAX_SERIES_DAYS) {
+    throw new RangeError(`${first} to ${last} is more than ${MAX_SERIES_DAYS} days to list by ${by}`);
+  }
   if (by === "day") return eachDay(first, last);
   if (by === "week") {
     const start = parseDay(weekOf(first));
