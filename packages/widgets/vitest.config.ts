@@ -12,6 +12,10 @@ export default defineConfig({
         ? [
             {
               define: { __ICR_VERSION__: JSON.stringify(version) },
+              // Lit's production build, the one that ships (and no "dev mode" banner per test file).
+              resolve: { conditions: ["module", "browser", "production"] },
+              // Pre-bundled up front: discovering them mid-run makes Vite reload the page under a test.
+              optimizeDeps: { include: ["lit/html.js", "isbot"] },
               test: {
                 name: "browser",
                 include: ["src/**/*.test.ts"],

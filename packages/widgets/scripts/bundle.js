@@ -70,6 +70,9 @@ export async function bundleAll(outDir) {
       configFile: false,
       root: PACKAGE_DIR,
       logLevel: "warn",
+      mode: "production",
+      // Lit's production build, even when a test runner (NODE_ENV=test) calls this.
+      resolve: { conditions: ["module", "browser", "production"] },
       define: { __ICR_VERSION__: JSON.stringify(pkg.version) },
       plugins: [minifyTemplatesPlugin(), minifyChunks()],
       build: {
