@@ -38,7 +38,8 @@ const CSV_PROBLEMS: Record<string, string> = {
  */
 export function readCsv(file: InputFile, visitor: CsvVisitor, progress?: Progress): Promise<number> {
   return new Promise((resolve, reject) => {
-    const source = createReadStream(file.path);
+    // 1 MB reads instead of the default 64 KB: a large export parses markedly faster in fewer chunks.
+    const source = createReadStream(file.path, { highWaterMark: 1 << 20 });
     // Field counts are checked here rather than by csv-parse so blank lines and errors keep exact line numbers.
     const parser = new Parser({ bom: true, relax_column_count: true, max_record_size: 128_000 });
     let width = -1;

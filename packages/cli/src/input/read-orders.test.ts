@@ -28,6 +28,22 @@ describe("readOrders", () => {
     expect(orders[2]).toMatchObject({ subtotal: 3000, clickIds: ["c1"], products: ["TEE-L", "SOCKS", "MUG"] });
   });
 
+  it("merges an order whose rows are not next to each other (a re-sorted export)", async () => {
+    const header = "Name,Currency,Subtotal,Created at,Lineitem sku\n";
+    const rows = ["#1,USD,10.00,2024-03-01 10:00:00 -0500,A", "#2,USD,5.00,2024-03-01 11:00:00 -0500,B", "#1,,,,C"];
+    const orders = await readOrders(await scratchFile("sorted.csv", `${header}${rows.join("\n")}\n`));
+    expect(orders.map((order) => [order.name, order.products])).toEqual([
+      ["#1", ["A", "C"]],
+      ["#2", ["B"]],
+    ]);
+  });
+
+  it("names the line of a row without a Name", async () => {
+    expect(await problem("o.csv", "Name,Currency,Subtotal,Created at\n#1,USD,1.00,2024-03-01 10:00:00 -0500\n,USD,1.00,2024-03-01 10:00:00 -0500\n")).toBe(
+      "o.csv:3: Name: is required",
+    );
+  });
+
   it("keeps the latest version of an order sent twice, in first-seen position", async () => {
     const orders = await readOrders(inputFile("orders.jsonl", FIXTURES));
     expect(orders.map((order) => order.name)).toEqual(["#2001", "#2002", "#2003", "#2004", "#2005"]);

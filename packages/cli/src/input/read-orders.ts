@@ -50,16 +50,69 @@ async function readOrderJson(file: InputFile, format: "json-array" | "json-lines
   return [...latest.values()];
 }
 
+/** Thrown when one order's rows are not next to each other, so the grouped read cannot be used. */
+class ScatteredOrderRows extends Error {}
+
+/**
+ * Shopify writes an order's rows one after another, so each order is normalized as soon as its
+ * rows are complete: only the current order's rows are held, not the whole file's. If a file has
+ * been re-sorted and an order's rows are scattered, it is read again whole.
+ */
 async function readExportCsv(file: InputFile, progress?: Progress): Promise<Order[]> {
-  const rows: ExportRow[] = [];
+  try {
+    return await readExportCsvByOrder(file, progress);
+  } catch (error) {
+    if (!(error instanceof ScatteredOrderRows)) throw error;
+    const rows: ExportRow[] = [];
+    await readExportRows(file, (row) => rows.push(row), progress);
+    return normalize(file, rows);
+  }
+}
+
+async function readExportCsvByOrder(file: InputFile, progress?: Progress): Promise<Order[]> {
+  const orders: Order[] = [];
+  const finished = new Set<string>();
+  let group: ExportRow[] = [];
+  let name: string | undefined;
+  const flush = (): void => {
+    if (name === undefined) return;
+    for (const order of normalize(file, group)) orders.push(order);
+    finished.add(name);
+    group = [];
+  };
+  await readExportRows(
+    file,
+    (row, rowName) => {
+      if (rowName !== name) {
+        flush();
+        if (finished.has(rowName)) throw new ScatteredOrderRows();
+        name = rowName;
+      }
+      group.push(row);
+    },
+    progress,
+  );
+  flush();
+  return orders;
+}
+
+/**
+ * Streams the export's rows as `ExportRow`s, with each row's trimmed Name, after checking that the
+ * header is an export's.
+ */
+async function readExportRows(
+  file: InputFile,
+  visit: (row: ExportRow, name: string) => void,
+  progress?: Progress,
+): Promise<void> {
   let names: string[] = [];
-  let headerLine = 1;
+  let nameColumn = 0;
   await readCsv(
     file,
     {
       header: (header, line) => {
         names = header.map((name) => name.trim());
-        headerLine = line;
+        nameColumn = names.indexOf("Name");
         const missing = EXPORT_COLUMNS.filter((column) => !names.includes(column));
         if (missing.length > 0) {
           throw inputError(
@@ -77,15 +130,18 @@ async function readExportCsv(file: InputFile, progress?: Progress): Promise<Orde
           const value = values[index];
           if (value !== undefined && value !== "") record[names[index] ?? ""] = value;
         }
-        rows.push({ line, record });
+        visit({ line, record }, (values[nameColumn] ?? "").trim());
       },
     },
     progress,
   );
+}
+
+function normalize(file: InputFile, rows: readonly ExportRow[]): Order[] {
   try {
     return normalizeExportRows(rows);
   } catch (error) {
-    throw locate(error, file.name, headerLine);
+    throw locate(error, file.name, rows[0]?.line ?? 1);
   }
 }
 
