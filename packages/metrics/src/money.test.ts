@@ -14,6 +14,18 @@ describe("currencyDigits", () => {
     expect(currencyDigits(currency)).toBe(digits);
   });
 
+  // ISO 4217 (the list's "minor unit" column) gives HUF and IDR 2 and IQD 3 where CLDR displays 0;
+  // Shopify sends amounts such as "1234.50" HUF, so parsing follows ISO.
+  it.each([
+    ["HUF", 2],
+    ["IDR", 2],
+    ["IQD", 3],
+    ["ISK", 0],
+  ])("%s follows ISO 4217 with %i decimals", (currency, digits) => {
+    expect(currencyDigits(currency)).toBe(digits);
+    expect(parseMoney("1234", currency)).toBe(1234 * 10 ** digits);
+  });
+
   it("defaults an unknown but ISO-looking code to 2", () => {
     expect(currencyDigits("XYZ")).toBe(2);
   });

@@ -10,11 +10,18 @@ const DECIMAL_AMOUNT = /^([+-]?)(\d*)(?:\.(\d*))?$/;
 const digitsByCurrency = new Map<string, number>();
 
 /**
- * Decimal places of a currency's minor unit, as Intl (CLDR) knows them: USD 2, JPY 0, KWD 3.
- * An unknown but ISO-looking code gets 2, the most common case.
- *
- * CLDR differs from ISO 4217 for a few currencies whose minor unit is out of use (HUF, IQD,
- * ISK… have 0 here); amounts in them must then be whole.
+ * ISO 4217 minor units where CLDR (Intl) shows fewer digits because the minor unit is out of use in
+ * cash. Shopify's amounts follow ISO 4217 ("1234.50" HUF is a real subtotal), so parsing must too.
+ */
+const ISO_MINOR_UNITS_WHERE_CLDR_DIFFERS: Readonly<Record<string, number>> = {
+  AFN: 2, ALL: 2, COP: 2, HUF: 2, IDR: 2, IQD: 3, IRR: 2, KPW: 2,
+  LAK: 2, LBP: 2, MGA: 2, MMK: 2, PKR: 2, SOS: 2, SYP: 2, YER: 2,
+};
+
+/**
+ * Decimal places of a currency's minor unit per ISO 4217: USD 2, JPY 0, KWD 3, HUF 2.
+ * Intl (CLDR) answers for most codes; a short table covers those whose ISO exponent CLDR does
+ * not display (HUF, IDR, IQD…). An unknown but ISO-looking code gets 2, the most common case.
  *
  * @returns a count of decimals (0 to 3 for every current currency).
  * @throws RangeError when `currency` is not three letters.
@@ -22,6 +29,7 @@ const digitsByCurrency = new Map<string, number>();
  * currencyDigits("USD"); // 2
  * currencyDigits("JPY"); // 0
  * currencyDigits("KWD"); // 3
+ * currencyDigits("HUF"); // 2
  */
 export function currencyDigits(currency: string): number {
   if (typeof currency !== "string" || !CURRENCY_CODE.test(currency)) {
@@ -30,11 +38,13 @@ export function currencyDigits(currency: string): number {
   const code = currency.toUpperCase();
   const cached = digitsByCurrency.get(code);
   if (cached !== undefined) return cached;
-  let digits = 2;
-  try {
-    digits = new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    // Intl rejects only malformed codes, which the pattern above already caught; keep the default.
+  let digits = ISO_MINOR_UNITS_WHERE_CLDR_DIFFERS[code];
+  if (digits === undefined) {
+    try {
+      digits = new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      digits = 2; // Intl rejects only malformed codes, which the pattern above already caught.
+    }
   }
   digitsByCurrency.set(code, digits);
   return digits;
