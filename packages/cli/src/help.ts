@@ -22,13 +22,17 @@ with a Wilson 95% interval and a "low sample" flag.
 
 Inputs:
   --orders FILE        Shopify orders: webhook/REST payloads as JSON Lines or a JSON array, or the
-                       admin's "Export orders" CSV (rows of one order are merged). Required.
+                       admin's "Export orders" CSV (rows of one order are merged; the export has
+                       no test flag, so tag test orders "test"). The form is recognized from the
+                       content. Required.
   --influencers FILE   Roster, CSV or JSON: handle,name,email,codes,links,utm,campaign,platform,tags
                        (codes, links, tags separated by ";"). Required.
   --clicks FILE        Share-link clicks, CSV or JSON Lines: id,at,link,visitor,userAgent
                        (optional: method,country,device). "link" is a roster link slug, "at" an
                        ISO 8601 time with zone. Bots and repeats within 60 minutes are not counted.
   --engagements FILE   Imported engagements, CSV: date,handle,campaign,engagements.
+
+  Campaign and platform names are compared in lower case, as UTM parameters carry them.
 
 Options:
   --by GROUPING        overall, influencer (default), campaign, influencer,campaign, or a segment:

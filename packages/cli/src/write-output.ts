@@ -6,8 +6,8 @@ import { UsageError } from "./usage-error.js";
 /**
  * Writes `text` to `path` atomically: into a temporary file beside it, then renamed over it, so a
  * reader (or a crash half-way) never sees a half-written report and an existing file is replaced
- * only by a complete one. The temporary file is removed if anything fails. An unwritable place
- * is a UsageError naming the path.
+ * only by a complete one (empty `text` makes an empty file). The temporary file is removed if
+ * anything fails. An unwritable place is a UsageError naming the path.
  *
  * @example
  * await writeFileAtomically("/reports/march.json", json); // /reports/march.json now holds json

@@ -25,7 +25,8 @@ const FORMATTERS: Record<ReportFormat, (report: Report) => string> = {
  * the report with @icr/metrics and prints it as a table, JSON or CSV, to stdout or atomically to
  * `--output`. Everything is computed in memory first, so bad input (thrown as InvalidInputError
  * or UsageError for `run` to print) leaves stdout empty and no output file behind. Progress goes
- * to stderr only. With `--help` prints the help instead.
+ * to stderr only. With `--help` prints the help instead; with no arguments throws the UsageError
+ * for the missing `--orders`.
  *
  * @example
  * await reportCommand(["--orders", "orders.csv", "--influencers", "roster.csv", "--format", "json"], io);

@@ -43,7 +43,14 @@ export async function readJsonLines(file: InputFile, visit: JsonVisitor, progres
  * await readJsonArray(inputFile("roster.json", cwd), (influencer, line) => rows.push({ influencer, line }));
  */
 export async function readJsonArray(file: InputFile, visit: JsonVisitor, progress?: Progress): Promise<number> {
-  const text = await readFile(file.path, "utf8");
+  let text: string;
+  try {
+    text = await readFile(file.path, "utf8");
+  } catch (error) {
+    // A JSON array is parsed from one string, which V8 caps at about 512 MB; JSON Lines streams.
+    if ((error as NodeJS.ErrnoException).code !== "ERR_STRING_TOO_LONG") throw error;
+    throw inputError(file.name, undefined, "too large to read as one JSON array: write one JSON object per line (JSON Lines)");
+  }
   let count = 0;
   forEachJsonArrayElement(file, text, (source, line) => {
     visit(parseJson(file, source, line, undefined), line);
@@ -65,7 +72,7 @@ const CLOSE_BRACKET = 0x5d;
 /**
  * Splits the text of a JSON array into its top-level elements' source text and start lines without
  * parsing them (each is then parsed on its own). Strings and nesting are tracked so commas inside
- * them do not split. Throws InvalidInputError for text that is not one array.
+ * them do not split. Visits nothing for `[]`; throws InvalidInputError for text that is not one array.
  *
  * @example
  * forEachJsonArrayElement(file, '[{"a":1},\n{"a":2}]', (text, line) => console.log(line, text));
