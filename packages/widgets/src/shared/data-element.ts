@@ -45,11 +45,6 @@ export abstract class DataElement<T> extends IcrElement {
   /** The widget's content once its data is there. */
   protected abstract renderData(data: T, locale: string | undefined): unknown;
 
-  /** What the widget shows now (loading, empty, error, or ready with its data). */
-  get view(): View<T> {
-    return this.#view;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.#view.state === "loading" && !this.#request) this.#load();
