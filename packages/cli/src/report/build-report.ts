@@ -63,7 +63,6 @@ export interface Report {
   document: ReportDocument;
   summary: Summary;
   settings: ReportSettings;
-  roster: Roster;
   clicks: ClickCounts;
   /** With `explain`: one sentence per order (explainAttribution), in the order the orders were read. */
   explanations: { order: string; text: string }[];
@@ -138,7 +137,6 @@ export function buildReport(inputs: ReportInputs, settings: ReportSettings, prog
     document,
     summary,
     settings,
-    roster,
     clicks: clickCounts(classified),
     explanations: settings.explain
       ? attributions.map((a) => ({ order: a.orderName, text: explainAttribution(a, roster.influencers, settings.windowDays) }))

@@ -60,17 +60,16 @@ export function formatTable(report: Report): string {
     "utm",
     "",
   ];
-  const align: Align[] = header.map((_, column) => (column === 0 || column >= header.length - 1 ? "left" : "right"));
-  align[header.indexOf("rate")] = "right";
-  align[header.indexOf("95% interval")] = "left";
+  // Numbers right-aligned; the group name, the interval and the notes read left to right.
+  const align: Align[] = header.map((name, column) => (column === 0 || name === "95% interval" || name === "" ? "left" : "right"));
 
-  const labels = new Map(summary.groups.map((group) => [group.key, group.label]));
-  const firstCell = (group: ReportGroup): string =>
-    settings.by === "influencer" || settings.by === "influencer,campaign" ? group.key : (labels.get(group.key) ?? group.key);
-  const rows = document.groups.map((group) => {
-    const aboveHundred = group.conversionRatePct !== null && group.conversionRatePct > 100;
-    const notes = [group.lowSample ? "low sample" : "", aboveHundred ? "above 100%" : ""].filter((note) => note !== "");
-    return row(firstCell(group), group, withEngagements, notes.join(", "));
+  // document.groups is built from summary.groups, one for one and in the same order.
+  const rows = document.groups.map((group, index) => {
+    const summarized = summary.groups[index];
+    const byInfluencer = settings.by === "influencer" || settings.by === "influencer,campaign";
+    const name = byInfluencer ? group.key : (summarized?.label ?? group.key);
+    const notes = [group.lowSample ? "low sample" : "", summarized?.rate.aboveHundred === true ? "above 100%" : ""];
+    return row(name, group, withEngagements, notes.filter((note) => note !== "").join(", "));
   });
   const { totals } = document;
   const totalRow = row(
