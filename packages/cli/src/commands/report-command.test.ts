@@ -441,6 +441,13 @@ describe("icr report arguments", () => {
     }
   });
 
+  it("keeps stderr empty on a terminal when the run takes under a second (progress waits a second)", async () => {
+    const io = memoryIo(FIXTURES, true);
+    expect(await run([...BASE, "--progress"], io)).toBe(0);
+    expect(io.err()).toBe("");
+    expect(io.out()).toMatch(/^ICR by influencer/u);
+  });
+
   it("prints its help with --help", async () => {
     const { code, stdout } = await icr(["report", "--help"]);
     expect(code).toBe(0);
