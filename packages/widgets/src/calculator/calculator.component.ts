@@ -53,7 +53,7 @@ export class IcrCalculator extends IcrElement {
     const { clicks, conversions } = this;
     const field = (name: string, text: string, value: number | undefined) =>
       html`<label part="field"
-        >${text}<input part="input" name=${name} type="number" min="0" step="1" inputmode="numeric" aria-invalid=${!isCount(value)}
+        >${text}<input part="input" name=${name} type="number" min="0" step="1" inputmode="numeric" aria-invalid=${value !== undefined && !isCount(value)}
       /></label>`;
     return html`<form part="form" @input=${this.#read} @submit=${(e: Event) => e.preventDefault()}>
       ${field("clicks", "Clicks", clicks)} ${field("conversions", "Conversions", conversions)}

@@ -79,6 +79,8 @@ describe("<icr-calculator>", () => {
     const el = await mount<IcrCalculator>(`<icr-calculator></icr-calculator>`);
     expect(textOf(part(el, "result")!)).toBe("Enter clicks and conversions.");
     expect(input(el, "clicks").value).toBe("");
+    // Empty and untouched is not an error.
+    expect(input(el, "clicks").getAttribute("aria-invalid")).toBe("false");
   });
 
   it("has no rate for 0 clicks, and flags more conversions than clicks", async () => {

@@ -156,7 +156,13 @@ export function syncKey(attributes: CartAttributes, cartToken: string): string {
   return `${cartToken} ${JSON.stringify(attributes)}`;
 }
 
-/** Shopify's `cart` cookie (the cart token), or "" before a cart exists. */
+/**
+ * Shopify's `cart` cookie (the cart token), read from `document.cookie`.
+ *
+ * @returns the token; "" before a cart exists (no `cart` cookie).
+ * @example
+ * cartToken("theme=dark; cart=c1-abc"); // "c1-abc"
+ */
 export function cartToken(cookies: string): string {
   const cookie = cookies.split("; ").find((c) => c.startsWith("cart="));
   return cookie ? cookie.slice(5) : "";
@@ -194,7 +200,14 @@ export async function capture(env: CaptureEnv): Promise<"posted" | "unchanged" |
   return "posted";
 }
 
-/** Keeps the capture in localStorage and a 30-day first-party cookie, if the visitor allows it. */
+/**
+ * Keeps the capture in localStorage and a 30-day first-party `SameSite=Lax` cookie, if the
+ * visitor's privacy choices allow it; storage that throws (private modes) is skipped.
+ *
+ * @returns nothing; writes nothing when `env.mayPersist()` is false.
+ * @example
+ * persist(env, { click: { value: "c_9f", at: Date.now() } }); // _icr=%7B%22click%22… ; Max-Age=2592000
+ */
 export function persist(env: CaptureEnv, state: Capture): void {
   if (!env.mayPersist()) return;
   const json = JSON.stringify(state);

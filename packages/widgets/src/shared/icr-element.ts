@@ -4,13 +4,25 @@ import { VERSION } from "./version.js";
 /** Turns an attribute's text (null once removed) into its property's value. */
 export type Converter = (value: string | null) => unknown;
 
-/** Text as is; "" once removed. */
+/**
+ * Text as is; "" once removed.
+ * @example asString("Spring sale"); // "Spring sale"
+ */
 export const asString: Converter = (v) => v ?? "";
-/** A number (NaN for text that is not one); undefined once removed. */
+/**
+ * A number (NaN for text that is not one); undefined once removed.
+ * @example asNumber("10"); // 10 — asNumber("ten"); // NaN — asNumber(null); // undefined
+ */
 export const asNumber: Converter = (v) => (v === null ? undefined : Number(v));
-/** Present means true, as for HTML's own boolean attributes. */
+/**
+ * Present means true, as for HTML's own boolean attributes (even `show-interval="false"`).
+ * @example asBoolean(""); // true — asBoolean(null); // false
+ */
 export const asBoolean: Converter = (v) => v !== null;
-/** Parsed JSON; text that is not JSON stays text, so the data check can name it. */
+/**
+ * Parsed JSON; text that is not JSON stays text, so the data check can name it; null once removed.
+ * @example asJson('{"ratePct":5}'); // { ratePct: 5 } — asJson("{oops"); // "{oops"
+ */
 export const asJson: Converter = (v) => {
   try {
     return JSON.parse(v!);
@@ -19,7 +31,10 @@ export const asJson: Converter = (v) => {
   }
 };
 
-/** Tag for style text (no interpolation): lets editors highlight it and the build minify it. */
+/**
+ * Tag for style text (no interpolation): lets editors highlight it and the build minify it.
+ * @example css`:host { display: block }`; // ":host { display: block }" ("" for an empty template)
+ */
 export const css = (strings: TemplateStringsArray): string => strings.join("");
 
 const camel = (name: string) => name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
