@@ -11,6 +11,12 @@ import { minifyTemplatesPlugin } from "./minify-templates.js";
 
 export const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
 
+/**
+ * Browsers the files run in: ES2022, lowered where Safari 15.4 (March 2022, the first with
+ * Object.hasOwn and Array.prototype.at) lacks a feature, such as class static blocks.
+ */
+const TARGET = ["es2022", "safari15.4"];
+
 /** Output file (without .js) → entry module. The first is the all-in-one bundle. */
 export const ENTRIES = {
   "icr-widgets": "src/index.ts",
@@ -37,11 +43,11 @@ function minifyChunks() {
     async generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== "chunk") continue;
-        const format = chunk.fileName.startsWith(CLICK_CAPTURE.name) ? "iife" : "esm";
         const out = await transformWithEsbuild(chunk.code, chunk.fileName, {
           minify: true,
-          format,
-          target: "es2022",
+          // ES modules stay modules; the IIFE is already wrapped.
+          ...(chunk.fileName.startsWith(CLICK_CAPTURE.name) ? {} : { format: "esm" }),
+          target: TARGET,
           legalComments: "eof",
         });
         chunk.code = out.code;
@@ -78,7 +84,7 @@ export async function bundleAll(outDir) {
       build: {
         outDir,
         emptyOutDir: i === 0,
-        target: "es2022",
+        target: TARGET,
         minify: "esbuild",
         sourcemap: false,
         copyPublicDir: false,

@@ -80,8 +80,9 @@ export function readLanding(search: string): { click?: string; utm?: string } {
     if (value) utm.set(key, value);
   }
   const found: { click?: string; utm?: string } = {};
+  const query = utm.toString();
   if (CLICK_ID.test(click)) found.click = click;
-  if (utm.size > 0) found.utm = utm.toString();
+  if (query) found.utm = query;
   return found;
 }
 
