@@ -13,6 +13,7 @@ export default tseslint.config(
       "**/public/build/**",
       "**/.cache/**",
       "**/custom-elements.json",
+      "extensions/*/assets/**",
     ],
   },
   js.configs.recommended,
