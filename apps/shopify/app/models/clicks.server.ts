@@ -1,7 +1,8 @@
 /** Share-link clicks as recorded (bots and repeats included, flagged). */
-import { and, desc, eq, inArray, lte } from "drizzle-orm";
+import { and, desc, eq, inArray, lte, max, sql } from "drizzle-orm";
 import type { ClassifiedClick } from "@icr/metrics";
 import type { Db } from "../db.server";
+import { pgArrayLiteral } from "../db/pg-array";
 import { clicks } from "../db/schema";
 
 type Row = typeof clicks.$inferSelect;
@@ -30,30 +31,33 @@ function toClick(row: Row): StoredClick {
 
 /**
  * Stores a batch of clicks of one shop; a click id already stored is skipped (a retried flush).
+ * One statement per batch whatever its size: the columns travel as 13 arrays (`unnest`), which
+ * keeps the SQL text short and under PostgreSQL's parameter limit.
  *
  * @example await insertClicks(db, shopId, [click]);
  * @returns the ids actually inserted; [] for an empty batch.
  */
 export async function insertClicks(db: Db, shopId: number, batch: StoredClick[]): Promise<string[]> {
   if (batch.length === 0) return [];
+  const column = (pick: (c: StoredClick) => string | number | boolean | null) => pgArrayLiteral(batch.map(pick));
   const rows = await db
     .insert(clicks)
-    .values(
-      batch.map((c) => ({
-        id: c.id,
-        shopId,
-        linkId: c.linkId,
-        slug: c.link,
-        influencerId: c.influencerId,
-        campaign: c.campaign ?? null,
-        at: new Date(c.at),
-        visitorHash: c.visitor,
-        method: c.method ?? "GET",
-        bot: c.bot,
-        counted: c.counted,
-        country: c.country ?? null,
-        device: c.device ?? null,
-      })),
+    .select(
+      sql`select * from unnest(
+        ${column((c) => c.id)}::text[],
+        ${column(() => shopId)}::int[],
+        ${column((c) => c.linkId)}::text[],
+        ${column((c) => c.link)}::text[],
+        ${column((c) => c.influencerId)}::text[],
+        ${column((c) => c.campaign ?? null)}::text[],
+        ${column((c) => new Date(c.at).toISOString())}::timestamptz[],
+        ${column((c) => c.visitor)}::text[],
+        ${column((c) => c.method ?? "GET")}::text[],
+        ${column((c) => c.bot)}::boolean[],
+        ${column((c) => c.counted)}::boolean[],
+        ${column((c) => c.country ?? null)}::text[],
+        ${column((c) => c.device ?? null)}::text[]
+      )`,
     )
     .onConflictDoNothing()
     .returning({ id: clicks.id });
@@ -88,6 +92,42 @@ export async function lastCountedAt(
     .orderBy(desc(clicks.at))
     .limit(1);
   return row ? row.at.getTime() : null;
+}
+
+/**
+ * `lastCountedAt` for many link+visitor pairs in one query (a flush of new visitors).
+ *
+ * @example await lastCountedAtMany(db, shopId, [{ linkId, visitor }], Date.now());
+ * @returns a map keyed `${linkId}\u0000${visitor}` holding epoch ms; pairs without a counted click are absent.
+ */
+export async function lastCountedAtMany(
+  db: Db,
+  shopId: number,
+  pairs: { linkId: string; visitor: string }[],
+  atOrBefore: number,
+): Promise<Map<string, number>> {
+  const result = new Map<string, number>();
+  if (pairs.length === 0) return result;
+  const wanted = new Set(pairs.map((p) => `${p.linkId}\u0000${p.visitor}`));
+  const rows = await db
+    .select({ linkId: clicks.linkId, visitor: clicks.visitorHash, at: max(clicks.at) })
+    .from(clicks)
+    .where(
+      and(
+        eq(clicks.shopId, shopId),
+        eq(clicks.counted, true),
+        inArray(clicks.linkId, [...new Set(pairs.map((p) => p.linkId))]),
+        inArray(clicks.visitorHash, [...new Set(pairs.map((p) => p.visitor))]),
+        lte(clicks.at, new Date(atOrBefore)),
+      ),
+    )
+    .groupBy(clicks.linkId, clicks.visitorHash);
+  for (const row of rows) {
+    const key = `${row.linkId}\u0000${row.visitor}`;
+    // The IN lists select a superset (any link × any visitor): keep only the pairs asked for.
+    if (row.at && wanted.has(key)) result.set(key, row.at.getTime());
+  }
+  return result;
 }
 
 /**

@@ -85,13 +85,16 @@ export async function addRollups(db: Db, shopId: number, deltas: RollupRow[]): P
   const set = Object.fromEntries(
     COUNTERS.map((c) => [c, sql`${rollups[c]} + excluded.${sql.identifier(rollups[c].name)}`]),
   ) as Record<(typeof COUNTERS)[number], SQL>;
-  await db
-    .insert(rollups)
-    .values(values)
-    .onConflictDoUpdate({
-      target: [rollups.shopId, rollups.day, rollups.influencerId, rollups.campaign, rollups.dimension, rollups.value],
-      set,
-    });
+  // PostgreSQL binds at most 65,535 parameters per statement: 16 per row, so 1,000 rows per statement.
+  for (let start = 0; start < values.length; start += 1000) {
+    await db
+      .insert(rollups)
+      .values(values.slice(start, start + 1000))
+      .onConflictDoUpdate({
+        target: [rollups.shopId, rollups.day, rollups.influencerId, rollups.campaign, rollups.dimension, rollups.value],
+        set,
+      });
+  }
   return values.length;
 }
 

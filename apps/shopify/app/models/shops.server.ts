@@ -27,6 +27,9 @@ export function isShopDomain(domain: string): boolean {
  */
 export async function ensureShop(db: Db, domain: string, options: { reinstall?: boolean } = {}): Promise<Shop> {
   if (!isShopDomain(domain)) throw new Error(`not a myshopify.com domain: ${JSON.stringify(domain)}`);
+  // Read first: this runs on every webhook, and an upsert would write a row version each time.
+  const existing = await findShopByDomain(db, domain);
+  if (existing && !(options.reinstall && existing.uninstalledAt)) return existing;
   const [row] = await db
     .insert(shops)
     .values({ domain, salt: randomBytes(32).toString("hex") })

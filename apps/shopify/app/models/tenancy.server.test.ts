@@ -132,8 +132,8 @@ describe.each(await testBackends())("tenancy on $name", (backend) => {
         const db = database.db;
         const a = await ensureShop(db, `a${run}-${backend.name}.myshopify.com`);
         const b = await ensureShop(db, `b${run}-${backend.name}.myshopify.com`);
-        const mineA = await populate(db, a.id, w, `a${run}`);
-        const mineB = await populate(db, b.id, w, `b${run}`);
+        const mineA = await populate(db, a.id, w, `zza${run}`);
+        const mineB = await populate(db, b.id, w, `zzb${run}`);
         const bBefore = await shopSnapshot(db, b.id);
         const bSettings = await getShopSettings(db, b.id);
         const bShop = await getShop(db, b.id);
@@ -149,7 +149,7 @@ describe.each(await testBackends())("tenancy on $name", (backend) => {
           await findCode(db, a.id, w.codes[0] ?? ""),
           await listLinks(db, a.id),
           await findLinkBySlug(db, a.id, mineB.link.slug),
-          await findClicks(db, a.id, [`b${run}-click`, `a${run}-click`]),
+          await findClicks(db, a.id, [`zzb${run}-click`, `zza${run}-click`]),
           await clickIdsOfLink(db, a.id, mineB.link.id),
           await lastCountedAt(db, a.id, mineB.link.id, "v", Date.now()),
           await listEngagements(db, a.id),
@@ -165,12 +165,13 @@ describe.each(await testBackends())("tenancy on $name", (backend) => {
         const text = JSON.stringify(reads);
         expect(text).not.toContain(mineB.influencer.id);
         expect(text).not.toContain(mineB.link.id);
-        expect(text).not.toContain(`b${run}-`);
+        // "zz" cannot occur in the UUIDs and hex hashes around it, so this marker only matches B's slugs and click ids.
+        expect(text).not.toContain(`zzb${run}-`);
         expect(text).not.toContain(mineB.job.id);
         expect(await getInfluencer(db, a.id, mineB.influencer.id)).toBeNull();
         expect(await getLink(db, a.id, mineB.link.id)).toBeNull();
         expect(await getJob(db, a.id, mineB.job.id)).toBeNull();
-        expect(await findClicks(db, a.id, [`b${run}-click`])).toEqual([]);
+        expect(await findClicks(db, a.id, [`zzb${run}-click`])).toEqual([]);
         expect(await countOrders(db, a.id)).toBe(w.orderIds.length);
         expect((await getOrder(db, a.id, w.orderIds[0] ?? ""))?.id).toBe(w.orderIds[0]);
         expect((await getAttribution(db, a.id, w.orderIds[0] ?? ""))?.influencerId).toBe(mineA.influencer.id);

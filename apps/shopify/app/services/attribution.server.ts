@@ -50,19 +50,27 @@ export async function lockOrder(tx: Db, shopId: number, orderId: string): Promis
 
 /**
  * Re-attributes one stored order from its current facts and the shop's current roster and settings,
- * and adds the difference to the rollups. Safe to run any number of times.
+ * and adds the difference to the rollups. Safe to run any number of times. The caller holds the
+ * order's lock (`lockOrder`) in the same transaction.
  *
- * @example const a = await attributeStoredOrder(tx, shop, "450789469");
+ * @example await lockOrder(tx, shop.id, "450789469"); const a = await attributeStoredOrder(tx, shop, "450789469");
  * @returns the new attribution, or null when the order is not stored (nothing changes).
  */
 export async function attributeStoredOrder(tx: Db, shop: ShopContext, orderId: string): Promise<Attribution | null> {
-  // Re-entrant: callers that already hold the lock (ingest) take it again at no cost.
-  await lockOrder(tx, shop.id, orderId);
   const stored = await getOrder(tx, shop.id, orderId);
-  if (!stored) return null;
-  const order = applyRefunds(stored, await refundsOfOrder(tx, shop.id, orderId));
+  return stored ? attributeOrderFacts(tx, shop, stored) : null;
+}
+
+/**
+ * Like `attributeStoredOrder`, for an order whose stored facts the caller has just written (saves the read).
+ *
+ * @example await attributeOrderFacts(tx, shop, storedOrder);
+ * @returns the new attribution.
+ */
+export async function attributeOrderFacts(tx: Db, shop: ShopContext, stored: StoredOrder): Promise<Attribution> {
+  const order = applyRefunds(stored, await refundsOfOrder(tx, shop.id, stored.id));
   const next = attributeOrder(order, await indexFor(tx, shop.id, order), shop.settings);
-  const previous = await getAttribution(tx, shop.id, orderId);
+  const previous = await getAttribution(tx, shop.id, stored.id);
   await addRollups(tx, shop.id, attributionDelta(previous, next, shop.timezone));
   await saveAttribution(tx, shop.id, next);
   return next;

@@ -9,7 +9,7 @@
  */
 import { classifyClick, clickRollup, type Click } from "@icr/metrics";
 import type { Db } from "../db.server";
-import { insertClicks, lastCountedAt, type StoredClick } from "../models/clicks.server";
+import { insertClicks, lastCountedAtMany, type StoredClick } from "../models/clicks.server";
 import { addRollups } from "../models/rollups.server";
 
 export interface ClickToRecord extends Click {
@@ -50,7 +50,7 @@ export class ClickRecorder {
     this.maxBatch = options.maxBatch ?? 500;
     this.cacheSize = options.cacheSize ?? 100_000;
     this.maxBuffered = options.maxBuffered ?? 100_000;
-    this.onError = options.onError ?? ((error) => console.error("click flush failed", error));
+    this.onError = options.onError ?? ((error) => console.error("click flush failed:", String(error instanceof Error ? error.message : error).slice(0, 500)));
     this.timer = setInterval(() => void this.flush(), options.flushIntervalMs ?? 250);
     this.timer.unref();
   }
@@ -121,14 +121,21 @@ export class ClickRecorder {
     const sorted = [...pending].sort((a, b) => a.click.at - b.click.at || (a.click.id < b.click.id ? -1 : 1));
     const counted = new Map<string, number>();
     const inserted = await this.db.transaction(async (tx) => {
+      // One query for every link+visitor the cache does not know yet.
+      const unknown = new Map<string, { linkId: string; visitor: string }>();
+      for (const { click } of sorted) {
+        const key = `${shopId}\u0000${click.linkId}\u0000${click.visitor}`;
+        if (!this.lastCounted.has(key)) unknown.set(key, { linkId: click.linkId, visitor: click.visitor });
+      }
+      const latest = sorted[sorted.length - 1]?.click.at ?? 0;
+      const stored = await lastCountedAtMany(tx, shopId, [...unknown.values()], latest);
       const classified: StoredClick[] = [];
       for (const { click } of sorted) {
         const key = `${shopId}\u0000${click.linkId}\u0000${click.visitor}`;
-        let last: number | null | undefined = counted.get(key) ?? this.lastCounted.get(key);
-        if (last === undefined) last = await lastCountedAt(tx, shopId, click.linkId, click.visitor, click.at);
-        const c = classifyClick(click, last ?? undefined);
+        const last = counted.get(key) ?? this.lastCounted.get(key) ?? stored.get(`${click.linkId}\u0000${click.visitor}`);
+        const c = classifyClick(click, last);
         if (c.counted) counted.set(key, c.at);
-        else if (last !== null) counted.set(key, last);
+        else if (last !== undefined) counted.set(key, last);
         classified.push({ ...c, linkId: click.linkId });
       }
       const ids = new Set(await insertClicks(tx, shopId, classified));

@@ -4,9 +4,9 @@
  */
 import { parseMoney, type Order } from "@icr/metrics";
 import type { Db } from "../db.server";
-import { upsertOrder } from "../models/orders.server";
+import { upsertOrder, type StoredOrder } from "../models/orders.server";
 import { insertRefund, type StoredRefund } from "../models/refunds.server";
-import { attributeStoredOrder, lockOrder } from "./attribution.server";
+import { attributeOrderFacts, attributeStoredOrder, lockOrder } from "./attribution.server";
 import { hashCustomerId, hashEmail, legacyId } from "./identity-hash.server";
 import type { ShopContext } from "./shop-context.server";
 import type { RefundPayload } from "./webhook-payloads.server";
@@ -26,14 +26,15 @@ export async function ingestOrder(tx: Db, shop: ShopContext, order: Order, snaps
   const { customerId, customerEmail, ...facts } = order;
   const customerIdHash = hashCustomerId(shop.salt, customerId);
   const customerEmailHash = hashEmail(shop.salt, customerEmail);
-  const outcome = await upsertOrder(tx, shop.id, {
+  const stored: StoredOrder = {
     ...facts,
     id,
     ...(customerIdHash ? { customerId: customerIdHash } : {}),
     ...(customerEmailHash ? { customerEmail: customerEmailHash } : {}),
     snapshotRefundIds: snapshotRefundIds.map(legacyId),
-  });
-  if (outcome !== "stale") await attributeStoredOrder(tx, shop, id);
+  };
+  const outcome = await upsertOrder(tx, shop.id, stored);
+  if (outcome !== "stale") await attributeOrderFacts(tx, shop, stored);
   return outcome;
 }
 

@@ -7,7 +7,7 @@ import type { Db } from "../db.server";
 import { getAttribution } from "../models/attributions.server";
 import { pageOrders, type OrderFilter } from "../models/orders.server";
 import { createJob, finishJob, recordProgress, type Job } from "../models/jobs.server";
-import { attributeStoredOrder } from "./attribution.server";
+import { attributeStoredOrder, lockOrder } from "./attribution.server";
 import type { ShopContext } from "./shop-context.server";
 
 export interface ReattributionResult {
@@ -42,6 +42,7 @@ export async function reattributeOrders(
       await db.transaction(async (tx) => {
         let batchChanged = 0;
         for (const order of page) {
+          await lockOrder(tx, shop.id, order.id);
           const before = await getAttribution(tx, shop.id, order.id);
           const next = await attributeStoredOrder(tx, shop, order.id);
           if (

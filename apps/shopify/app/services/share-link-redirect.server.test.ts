@@ -180,3 +180,25 @@ describe.each(await testBackends())("share-link redirect on $name", (backend) =>
     expect((await shopSnapshot(database.db, shopId)).clicks).toHaveLength(1);
   });
 });
+
+describe("click batches larger than one statement", () => {
+  it("writes 2,500 clicks of one flush (PostgreSQL's 65,535-parameter limit is respected)", async () => {
+    const [backend] = (await testBackends()).slice(-1);
+    if (!backend) return;
+    const database = await backend.open();
+    try {
+      const shop = await ensureShop(database.db, "bulk-clicks.myshopify.com");
+      const influencer = await createInfluencer(database.db, shop.id, { handle: "alice" });
+      const link = await createLink(database.db, shop.id, { slug: "bulk-clicks", influencerId: influencer.id, destination: "https://shop.example/" });
+      const recorder = new ClickRecorder(database.db, { flushIntervalMs: 60_000, maxBatch: 10_000 });
+      for (let i = 0; i < 2500; i++) {
+        recorder.record({ id: shop.id, timezone: "UTC" }, { id: `cbulk${i}`, at: T0 + i, link: link.slug, linkId: link.id, influencerId: influencer.id, visitor: `v${i}`, userAgent: IPHONE, method: "GET" });
+      }
+      expect(await recorder.flush()).toBe(2500);
+      await recorder.close();
+      expect((await listRollups(database.db, shop.id, { dimension: "" }))[0]).toMatchObject({ clicks: 2500 });
+    } finally {
+      await database.close();
+    }
+  });
+});

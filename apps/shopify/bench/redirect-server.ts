@@ -1,0 +1,63 @@
+/**
+ * A redirect server for the benchmark, run in its own process so the load generator does not share
+ * its event loop. `bare`: Node `http` answering a fixed 302 with the same headers and a Location of
+ * the same shape. `icr`: the app's redirect path (cached slug lookup, click id, visitor HMAC, click
+ * queued and flushed in batches to the database). Prints one JSON line when listening; on SIGTERM
+ * flushes, prints how many clicks were stored, and exits.
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { count } from "drizzle-orm";
+import { openDatabase } from "../app/db.server";
+import { clicks } from "../app/db/schema";
+import { ClickRecorder } from "../app/services/click-recorder.server";
+import { serveShareLink } from "../app/services/share-link-http.server";
+import { NOT_FOUND_HTML, REDIRECT_HEADERS } from "../app/services/share-link-redirect.server";
+import { ShareLinkResolver } from "../app/services/share-link-resolver.server";
+import { seedShop } from "./seed";
+
+const [mode, url] = process.argv.slice(2);
+const BARE_LOCATION =
+  "https://shop.example/products/tee?color=red&utm_source=instagram&utm_medium=influencer&utm_campaign=spring&utm_content=creator0&icr_click=cAAAAAAAAAAAAAAAA";
+
+async function main() {
+  if (mode === "bare") {
+    const server = createServer((req, res) => {
+      if (req.url?.startsWith("/r/")) {
+        res.writeHead(302, { ...REDIRECT_HEADERS, location: BARE_LOCATION, "content-length": "0" });
+        res.end();
+      } else {
+        res.writeHead(404, { "content-type": "text/html; charset=utf-8" });
+        res.end(NOT_FOUND_HTML);
+      }
+    });
+    server.listen(0, "127.0.0.1", () => console.log(JSON.stringify({ port: (server.address() as AddressInfo).port, slug: "creator0" })));
+    process.once("SIGTERM", () => server.close(() => process.exit(0)));
+    return;
+  }
+  const database = await openDatabase(url ? { url } : {});
+  const seeded = await seedShop(database.db, "redirect-bench.myshopify.com");
+  const recorder = new ClickRecorder(database.db);
+  const ctx = { resolver: new ShareLinkResolver(database.db), recorder };
+  const server = createServer((req, res) => {
+    if (!serveShareLink(ctx, req, res)) {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  server.listen(0, "127.0.0.1", () =>
+    console.log(JSON.stringify({ port: (server.address() as AddressInfo).port, slug: seeded.slugs[0], db: database.kind })),
+  );
+  process.once("SIGTERM", () => {
+    server.close();
+    void (async () => {
+      await recorder.close();
+      const [row] = await database.db.select({ n: count() }).from(clicks);
+      console.log(JSON.stringify({ clicksStored: Number(row?.n ?? 0) - seeded.clickIds.length }));
+      await database.close();
+      process.exit(0);
+    })();
+  });
+}
+
+void main();
