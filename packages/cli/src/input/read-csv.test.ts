@@ -79,7 +79,7 @@ describe("readCsv", () => {
         if (line === 3) throw new InvalidInputError("bad row", { line });
       },
     }).catch((e: unknown) => e);
-    expect((error as Error).message).toBe("line 3: bad row");
+    expect((error as Error).message).toBe("a.csv:3: bad row");
     expect(seen).toEqual(["1", "2"]);
   });
 
