@@ -1,5 +1,5 @@
 /** Signed webhook deliveries the app could not parse, kept with their raw body. */
-import { desc, eq } from "drizzle-orm";
+import { count, desc, eq } from "drizzle-orm";
 import type { Db } from "../db.server";
 import { deadLetters } from "../db/schema";
 
@@ -32,4 +32,15 @@ export async function addDeadLetter(
  */
 export async function listDeadLetters(db: Db, shopId: number): Promise<DeadLetter[]> {
   return db.select().from(deadLetters).where(eq(deadLetters.shopId, shopId)).orderBy(desc(deadLetters.receivedAt), desc(deadLetters.id));
+}
+
+/**
+ * How many dead letters the shop has (the admin shows it as a warning).
+ *
+ * @example await countDeadLetters(db, shopId);
+ * @returns the count; 0 when every delivery parsed.
+ */
+export async function countDeadLetters(db: Db, shopId: number): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(deadLetters).where(eq(deadLetters.shopId, shopId));
+  return Number(row?.n ?? 0);
 }

@@ -1,0 +1,62 @@
+// Streams the HTML (bots get it whole) and adds the headers Shopify's admin embedding needs.
+import { PassThrough } from "node:stream";
+import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
+import { RemixServer } from "@remix-run/react";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { getDb } from "./db.server";
+import { redirectContext } from "./services/redirect-runtime.server";
+import { startMaintenance } from "./services/scheduler.server";
+import { serveShareLink } from "./services/share-link-http.server";
+import { addDocumentResponseHeaders } from "./shopify.server";
+import { onShutdown } from "./shutdown.server";
+
+const STREAM_TIMEOUT_MS = 5000;
+
+export default async function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+) {
+  addDocumentResponseHeaders(request, responseHeaders);
+  const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
+  return new Promise<Response>((resolve, reject) => {
+    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} />, {
+      [readyEvent]: () => {
+        const body = new PassThrough();
+        responseHeaders.set("Content-Type", "text/html");
+        resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+        pipe(body);
+      },
+      onShellError: reject,
+      onError: (error: unknown) => {
+        responseStatusCode = 500;
+        console.error(error);
+      },
+    });
+    setTimeout(abort, STREAM_TIMEOUT_MS + 1000);
+  });
+}
+
+/**
+ * For the production server (server.mjs): answers `/r/{slug}` straight from Node's request, before
+ * Express and Remix, so a click costs a cache lookup and a 302.
+ *
+ * @example if (await handleShareLinkHttp(req, res)) return;
+ * @returns false when the request is not a share link (nothing written).
+ */
+export async function handleShareLinkHttp(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  return serveShareLink(await redirectContext(), req, res);
+}
+
+/**
+ * Starts the periodic reconciliation of recent orders and the pruning of old webhook event ids.
+ *
+ * @example startBackgroundJobs();
+ * @returns once the timers are set.
+ */
+export async function startBackgroundJobs(): Promise<void> {
+  onShutdown(startMaintenance(await getDb()));
+}

@@ -1,0 +1,24 @@
+// Production server (`npm start`): share links answered by the first middleware from Node's request (no
+// Remix, no body parsing on that path), then static assets, then the Remix app. Run `npm run build` first.
+import { createRequestHandler } from "@remix-run/express";
+import express from "express";
+
+const build = await import("./build/server/index.js");
+const { handleShareLinkHttp, startBackgroundJobs } = build.entry.module;
+
+const app = express();
+app.disable("x-powered-by");
+app.use(async (req, res, next) => {
+  try {
+    if (!(await handleShareLinkHttp(req, res))) next();
+  } catch (error) {
+    next(error);
+  }
+});
+app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+app.use(express.static("build/client", { maxAge: "1h" }));
+app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+
+const port = Number(process.env.PORT || 3000);
+app.listen(port, () => console.log(`ICR listening on http://localhost:${port}`));
+await startBackgroundJobs();
