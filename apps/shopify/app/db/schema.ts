@@ -19,7 +19,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import type { AttributionSettings, ConversionSegments, Evidence, Visit } from "@icr/metrics";
+import type { AttributionSettings, ConversionSegments, Evidence, LowSampleThresholds, Visit } from "@icr/metrics";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const money = (name: string) => bigint(name, { mode: "number" });
@@ -54,6 +54,11 @@ export const shops = pgTable("shops", {
   id: serial("id").primaryKey(),
   domain: text("domain").notNull().unique(),
   salt: text("salt").notNull(),
+  /** Unguessable id that names the shop in public URLs (widgets API, pixel) instead of its domain. */
+  publicKey: text("public_key")
+    .notNull()
+    .unique()
+    .default(sql`replace(gen_random_uuid()::text, '-', '')`),
   timezone: text("timezone").notNull().default("UTC"),
   currency: text("currency").notNull().default("USD"),
   installedAt: ts("installed_at").notNull().defaultNow(),
@@ -66,6 +71,14 @@ export const shopSettings = pgTable("shop_settings", {
   attribution: jsonb("attribution").$type<Partial<AttributionSettings>>().notNull().default({}),
   /** Read the client IP from X-Forwarded-For (only behind a proxy the merchant trusts). */
   trustProxy: boolean("trust_proxy").notNull().default(false),
+  /** Industry benchmark the shop compares against (an `INDUSTRY_BENCHMARKS` id). */
+  industry: text("industry").notNull().default("retail"),
+  /** Low-sample thresholds; null means the metric's defaults. */
+  lowSample: jsonb("low_sample").$type<LowSampleThresholds>(),
+  /** The merchant's own edits of benchmark ranges, by industry id. */
+  benchmarks: jsonb("benchmarks").$type<Record<string, { lowPct: number; highPct: number; source?: string }>>()
+    .notNull()
+    .default({}),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
 
@@ -85,6 +98,9 @@ export const influencers = pgTable(
     defaultCampaign: text("default_campaign"),
     platform: text("platform"),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    /** Commission the merchant pays: percent of net revenue (basis points) or fixed per conversion (minor units). */
+    commissionKind: text("commission_kind", { enum: ["percent", "fixed"] }),
+    commissionValue: integer("commission_value"),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [uniqueIndex("influencers_shop_handle").on(t.shopId, t.handle)],
@@ -341,4 +357,63 @@ export const jobs = pgTable(
     finishedAt: ts("finished_at"),
   },
   (t) => [index("jobs_shop_kind").on(t.shopId, t.kind, t.createdAt)],
+);
+
+/**
+ * What the merchant chose to publish to the public metrics API (off unless a row says on).
+ * `target` is "" for the overall scope, the influencer id or the campaign key otherwise.
+ */
+export const publications = pgTable(
+  "publications",
+  {
+    shopId: shopRef(),
+    widget: text("widget", { enum: ["rate", "leaderboard", "influencer-card", "trend"] }).notNull(),
+    scope: text("scope", { enum: ["overall", "influencer", "campaign"] }).notNull(),
+    target: text("target").notNull().default(""),
+    enabled: boolean("enabled").notNull().default(true),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.widget, t.scope, t.target] })],
+);
+
+/** Checkout-funnel events from the web pixel: a click id, a checkout token and an event name, no customer data. */
+export const pixelEvents = pgTable(
+  "pixel_events",
+  {
+    id: serial("id").primaryKey(),
+    shopId: shopRef(),
+    /** Shopify's event id, so a retried beacon is stored once. */
+    eventId: text("event_id").notNull(),
+    name: text("name", {
+      enum: ["page_viewed", "product_added_to_cart", "checkout_started", "checkout_completed"],
+    }).notNull(),
+    clickId: text("click_id"),
+    influencerId: text("influencer_id"),
+    checkoutToken: text("checkout_token"),
+    orderId: text("order_id"),
+    occurredAt: ts("occurred_at").notNull(),
+    receivedAt: ts("received_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("pixel_events_shop_event").on(t.shopId, t.eventId),
+    index("pixel_events_shop_influencer").on(t.shopId, t.influencerId, t.occurredAt),
+    index("pixel_events_shop_checkout").on(t.shopId, t.checkoutToken),
+  ],
+);
+
+/** Portal invitations: the token itself is never stored, only its SHA-256; re-inviting replaces the row. */
+export const influencerInvites = pgTable(
+  "influencer_invites",
+  {
+    shopId: shopRef(),
+    influencerId: text("influencer_id")
+      .notNull()
+      .references(() => influencers.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: ts("expires_at").notNull(),
+    revokedAt: ts("revoked_at"),
+    lastUsedAt: ts("last_used_at"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.influencerId] })],
 );
