@@ -1,6 +1,6 @@
 /** Per-shop settings: the attribution overrides and how to read client IPs. */
 import { eq, sql } from "drizzle-orm";
-import type { AttributionSettings } from "@icr/metrics";
+import type { AttributionSettings, LowSampleThresholds } from "@icr/metrics";
 import type { Db } from "../db.server";
 import { shopSettings } from "../db/schema";
 
@@ -39,4 +39,28 @@ export async function saveShopSettings(db: Db, shopId: number, patch: Partial<Sh
       set: { attribution: next.attribution, trustProxy: next.trustProxy, updatedAt: sql`now()` },
     });
   return next;
+}
+
+/** How the shop's rates are judged: its industry benchmark, edited ranges and low-sample thresholds. */
+export interface RateDisplaySettings {
+  /** An `INDUSTRY_BENCHMARKS` id (or one of the shop's own, in `benchmarks`). */
+  industry: string;
+  /** The merchant's edits of benchmark ranges, by industry id. */
+  benchmarks: Record<string, { lowPct: number; highPct: number; source?: string }>;
+  /** null means the metric's defaults. */
+  lowSample: LowSampleThresholds | null;
+}
+
+/**
+ * The shop's benchmark and low-sample settings (what public and admin rates are shown with).
+ *
+ * @example const { industry } = await getRateDisplaySettings(db, shopId); // "retail"
+ * @returns the stored values, or the defaults (`retail`, no edits, default thresholds) when none are stored.
+ */
+export async function getRateDisplaySettings(db: Db, shopId: number): Promise<RateDisplaySettings> {
+  const [row] = await db
+    .select({ industry: shopSettings.industry, benchmarks: shopSettings.benchmarks, lowSample: shopSettings.lowSample })
+    .from(shopSettings)
+    .where(eq(shopSettings.shopId, shopId));
+  return row ?? { industry: "retail", benchmarks: {}, lowSample: null };
 }

@@ -1,6 +1,6 @@
 /** Shops: one row per installed shop, with the salt that keys its hashes. */
 import { randomBytes } from "node:crypto";
-import { eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db.server";
 import { shops } from "../db/schema";
 
@@ -61,6 +61,20 @@ export async function getShop(db: Db, shopId: number): Promise<Shop | null> {
  */
 export async function findShopByDomain(db: Db, domain: string): Promise<Shop | null> {
   const [row] = await db.select().from(shops).where(eq(shops.domain, domain));
+  return row ?? null;
+}
+
+/**
+ * The installed shop named by its public key (the non-secret id in public API and pixel URLs).
+ *
+ * @example const shop = await findShopByPublicKey(db, "3f9c…");
+ * @returns the row, or null for an unknown key or an uninstalled shop (its public numbers stop with it).
+ */
+export async function findShopByPublicKey(db: Db, publicKey: string): Promise<Shop | null> {
+  const [row] = await db
+    .select()
+    .from(shops)
+    .where(and(eq(shops.publicKey, publicKey), isNull(shops.uninstalledAt)));
   return row ?? null;
 }
 
