@@ -154,3 +154,45 @@ export async function deleteInfluencer(db: Db, shopId: number, id: string): Prom
     .returning({ id: influencers.id });
   return rows.length > 0;
 }
+
+/** What the merchant pays an influencer: percent of net revenue in basis points, or fixed minor units per conversion. */
+export interface CommissionRate {
+  kind: "percent" | "fixed";
+  /** Basis points (1250 = 12.5%) for "percent"; minor units per attributed purchase for "fixed". */
+  value: number;
+}
+
+/**
+ * The influencer's commission rate.
+ *
+ * @example const rate = await getInfluencerCommission(db, shopId, id); // { kind: "percent", value: 1000 }
+ * @returns the rate, or null when the merchant set none (or the id is not in this shop).
+ */
+export async function getInfluencerCommission(db: Db, shopId: number, id: string): Promise<CommissionRate | null> {
+  const [row] = await db
+    .select({ kind: influencers.commissionKind, value: influencers.commissionValue })
+    .from(influencers)
+    .where(and(eq(influencers.shopId, shopId), eq(influencers.id, id)));
+  return row?.kind && row.value !== null ? { kind: row.kind, value: row.value } : null;
+}
+
+/**
+ * Sets (or, with null, clears) the influencer's commission rate.
+ *
+ * @example await setInfluencerCommission(db, shopId, id, { kind: "fixed", value: 500 }); // 5.00 per purchase
+ * @returns true when saved, false when the id is not in this shop; throws RangeError for a
+ *   negative or non-integer value, or a percent above 10,000 basis points (100%).
+ */
+export async function setInfluencerCommission(db: Db, shopId: number, id: string, rate: CommissionRate | null): Promise<boolean> {
+  if (rate !== null) {
+    if (rate.kind !== "percent" && rate.kind !== "fixed") throw new RangeError(`commission kind must be percent or fixed, not ${String(rate.kind)}`);
+    if (!Number.isSafeInteger(rate.value) || rate.value < 0) throw new RangeError(`commission value must be a whole number ≥ 0, not ${String(rate.value)}`);
+    if (rate.kind === "percent" && rate.value > 10_000) throw new RangeError(`a percent commission is at most 10000 basis points (100%), not ${rate.value}`);
+  }
+  const rows = await db
+    .update(influencers)
+    .set({ commissionKind: rate?.kind ?? null, commissionValue: rate?.value ?? null })
+    .where(and(eq(influencers.shopId, shopId), eq(influencers.id, id)))
+    .returning({ id: influencers.id });
+  return rows.length > 0;
+}
