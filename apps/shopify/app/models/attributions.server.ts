@@ -62,7 +62,18 @@ export async function getAttributions(db: Db, shopId: number, orderIds: string[]
  * @returns nothing.
  */
 export async function saveAttribution(db: Db, shopId: number, a: Attribution): Promise<void> {
-  const values = {
+  await saveAttributions(db, shopId, [a]);
+}
+
+/**
+ * Stores (replaces) several orders' attributions in one statement (distinct orders).
+ *
+ * @example await saveAttributions(tx, shopId, attributions);
+ * @returns nothing; no statement for an empty list.
+ */
+export async function saveAttributions(db: Db, shopId: number, list: Attribution[]): Promise<void> {
+  if (list.length === 0) return;
+  const values = list.map((a) => ({
     shopId,
     orderId: a.orderId,
     orderName: a.orderName,
@@ -79,12 +90,31 @@ export async function saveAttribution(db: Db, shopId: number, a: Attribution): P
     revenue: a.revenue,
     currency: a.currency,
     segments: a.segments,
-  };
-  const { shopId: _s, orderId: _o, ...set } = values;
+  }));
+  const excluded = (column: { name: string }) => sql.raw(`excluded."${column.name}"`);
   await db
     .insert(attributions)
     .values(values)
-    .onConflictDoUpdate({ target: [attributions.shopId, attributions.orderId], set: { ...set, attributedAt: sql`now()` } });
+    .onConflictDoUpdate({
+      target: [attributions.shopId, attributions.orderId],
+      set: {
+        orderName: excluded(attributions.orderName),
+        goal: excluded(attributions.goal),
+        orderCreatedAt: excluded(attributions.orderCreatedAt),
+        status: excluded(attributions.status),
+        excludedReason: excluded(attributions.excludedReason),
+        influencerId: excluded(attributions.influencerId),
+        campaign: excluded(attributions.campaign),
+        rule: excluded(attributions.rule),
+        evidence: excluded(attributions.evidence),
+        overruled: excluded(attributions.overruled),
+        expired: excluded(attributions.expired),
+        revenue: excluded(attributions.revenue),
+        currency: excluded(attributions.currency),
+        segments: excluded(attributions.segments),
+        attributedAt: sql`now()`,
+      },
+    });
 }
 
 /**

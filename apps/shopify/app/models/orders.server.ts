@@ -47,32 +47,52 @@ function toStoredOrder(row: Row): StoredOrder {
  * @returns "stale" (nothing written) when the stored snapshot has a later `updatedAt`.
  */
 export async function upsertOrder(db: Db, shopId: number, order: StoredOrder): Promise<"inserted" | "updated" | "stale"> {
-  if (!Number.isSafeInteger(order.subtotal)) throw new Error(`order ${order.id}: subtotal must be integer minor units`);
-  const values = {
-    shopId,
-    id: order.id,
-    goal: order.goal ?? "purchase",
-    name: order.name,
-    createdAt: new Date(order.createdAt),
-    updatedAt: new Date(order.updatedAt),
-    currency: order.currency,
-    subtotal: order.subtotal,
-    test: order.test,
-    cancelled: order.cancelled,
-    refunded: order.refunded,
-    customerIdHash: order.customerId ?? null,
-    customerEmailHash: order.customerEmail ?? null,
-    customerType: order.customerType ?? null,
-    country: order.country ?? null,
-    device: order.device ?? null,
-    products: order.products,
-    discountCodes: order.discountCodes,
-    discountCodesLower: order.discountCodes.map((c) => c.trim().toLowerCase()),
-    clickIds: order.clickIds,
-    visits: order.visits,
-    snapshotRefundIds: order.snapshotRefundIds,
-  };
-  const { shopId: _s, id: _i, ...updatable } = values;
+  return (await upsertOrders(db, shopId, [order])).get(order.id) ?? "stale";
+}
+
+/**
+ * `upsertOrder` for many orders in one statement (their ids must differ: one statement cannot
+ * touch a row twice).
+ *
+ * @example const outcomes = await upsertOrders(tx, shopId, orders); outcomes.get(order.id)
+ * @returns each id's outcome; an empty map for an empty list. Throws on a repeated id or a
+ *   subtotal that is not integer minor units (nothing written).
+ */
+export async function upsertOrders(db: Db, shopId: number, list: StoredOrder[]): Promise<Map<string, "inserted" | "updated" | "stale">> {
+  const outcomes = new Map<string, "inserted" | "updated" | "stale">();
+  if (list.length === 0) return outcomes;
+  const values = list.map((order) => {
+    if (!Number.isSafeInteger(order.subtotal)) throw new Error(`order ${order.id}: subtotal must be integer minor units`);
+    if (outcomes.has(order.id)) throw new Error(`order ${order.id} appears twice in one upsert`);
+    outcomes.set(order.id, "stale");
+    return {
+      shopId,
+      id: order.id,
+      goal: order.goal ?? "purchase",
+      name: order.name,
+      createdAt: new Date(order.createdAt),
+      updatedAt: new Date(order.updatedAt),
+      currency: order.currency,
+      subtotal: order.subtotal,
+      test: order.test,
+      cancelled: order.cancelled,
+      refunded: order.refunded,
+      customerIdHash: order.customerId ?? null,
+      customerEmailHash: order.customerEmail ?? null,
+      customerType: order.customerType ?? null,
+      country: order.country ?? null,
+      device: order.device ?? null,
+      products: order.products,
+      discountCodes: order.discountCodes,
+      discountCodesLower: order.discountCodes.map((c) => c.trim().toLowerCase()),
+      clickIds: order.clickIds,
+      visits: order.visits,
+      snapshotRefundIds: order.snapshotRefundIds,
+    };
+  });
+  const first = values[0];
+  if (!first) return outcomes;
+  const { shopId: _s, id: _i, ...updatable } = first;
   const set = Object.fromEntries(
     Object.keys(updatable).map((key) => [key, sql.raw(`excluded.${columnName(key)}`)]),
   ) as Record<keyof typeof updatable, SQL>;
@@ -84,10 +104,9 @@ export async function upsertOrder(db: Db, shopId: number, order: StoredOrder): P
       set,
       setWhere: sql`${orders.updatedAt} <= excluded.updated_at`,
     })
-    .returning({ inserted: sql<boolean>`(xmax = 0)` });
-  const [row] = rows;
-  if (!row) return "stale";
-  return row.inserted ? "inserted" : "updated";
+    .returning({ id: orders.id, inserted: sql<boolean>`(xmax = 0)` });
+  for (const row of rows) outcomes.set(row.id, row.inserted ? "inserted" : "updated");
+  return outcomes;
 }
 
 function columnName(key: string): string {

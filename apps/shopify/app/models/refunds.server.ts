@@ -44,6 +44,28 @@ export async function refundsOfOrder(db: Db, shopId: number, orderId: string): P
 }
 
 /**
+ * The refunds of several orders in one query.
+ *
+ * @example const byOrder = await refundsOfOrders(tx, shopId, ["1", "2"]);
+ * @returns a map from order id to its refunds (orders without refunds are absent); empty for an empty list.
+ */
+export async function refundsOfOrders(db: Db, shopId: number, orderIds: string[]): Promise<Map<string, StoredRefund[]>> {
+  const result = new Map<string, StoredRefund[]>();
+  if (orderIds.length === 0) return result;
+  const rows = await db
+    .select()
+    .from(refunds)
+    .where(and(eq(refunds.shopId, shopId), inArray(refunds.orderId, orderIds)));
+  for (const r of rows) {
+    const refund = { id: r.id, orderId: r.orderId, subtotal: r.subtotal, createdAt: r.createdAt.getTime() };
+    const list = result.get(r.orderId);
+    if (list) list.push(refund);
+    else result.set(r.orderId, [refund]);
+  }
+  return result;
+}
+
+/**
  * Erases the refunds of these orders (customers/redact).
  *
  * @example await deleteRefundsOfOrders(db, shopId, ["450789469"]);

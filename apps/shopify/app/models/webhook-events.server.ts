@@ -31,6 +31,28 @@ export async function claimEvent(db: Db, shopId: number, event: WebhookEventInpu
 }
 
 /**
+ * `claimEvent` for a batch of deliveries in one statement.
+ *
+ * @example const fresh = await claimEvents(tx, shopId, events); fresh.has(eventKey(e))
+ * @returns the keys (`eventKey`) of the events recorded now; a repeat inside the batch or an
+ *   earlier delivery is absent. Empty for an empty batch.
+ */
+export async function claimEvents(db: Db, shopId: number, events: WebhookEventInput[]): Promise<Set<string>> {
+  if (events.length === 0) return new Set();
+  const rows = await db
+    .insert(webhookEvents)
+    .values(events.map((e) => ({ shopId, ...e })))
+    .onConflictDoNothing()
+    .returning({ eventId: webhookEvents.eventId, topic: webhookEvents.topic });
+  return new Set(rows.map((r) => eventKey(r)));
+}
+
+/** The identity of a delivery: duplicates share it. */
+export function eventKey(e: { eventId: string; topic: string }): string {
+  return `${e.topic}\u0000${e.eventId}`;
+}
+
+/**
  * Deletes event records older than the retention (at least 7 days). Maintenance across all shops:
  * it reads no shop's data and returns none.
  *

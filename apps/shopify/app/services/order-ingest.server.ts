@@ -21,21 +21,31 @@ export type IngestOutcome = "inserted" | "updated" | "stale";
  * @returns "stale" when nothing changed, otherwise "inserted" or "updated".
  */
 export async function ingestOrder(tx: Db, shop: ShopContext, order: Order, snapshotRefundIds: string[]): Promise<IngestOutcome> {
-  const id = legacyId(order.id);
-  await lockOrder(tx, shop.id, id);
+  const stored = customerFacts(shop, order, snapshotRefundIds);
+  await lockOrder(tx, shop.id, stored.id);
+  const outcome = await upsertOrder(tx, shop.id, stored);
+  if (outcome !== "stale") await attributeOrderFacts(tx, shop, stored);
+  return outcome;
+}
+
+/**
+ * The order as stored: numeric id, customer email and id replaced by the shop's salted hashes,
+ * refund ids in numeric form.
+ *
+ * @example customerFacts(shop, normalizeWebhookOrder(payload), ["509562969"])
+ * @returns a StoredOrder holding no raw customer data.
+ */
+export function customerFacts(shop: ShopContext, order: Order, snapshotRefundIds: string[]): StoredOrder {
   const { customerId, customerEmail, ...facts } = order;
   const customerIdHash = hashCustomerId(shop.salt, customerId);
   const customerEmailHash = hashEmail(shop.salt, customerEmail);
-  const stored: StoredOrder = {
+  return {
     ...facts,
-    id,
+    id: legacyId(order.id),
     ...(customerIdHash ? { customerId: customerIdHash } : {}),
     ...(customerEmailHash ? { customerEmail: customerEmailHash } : {}),
     snapshotRefundIds: snapshotRefundIds.map(legacyId),
   };
-  const outcome = await upsertOrder(tx, shop.id, stored);
-  if (outcome !== "stale") await attributeOrderFacts(tx, shop, stored);
-  return outcome;
 }
 
 /**

@@ -99,6 +99,39 @@ describe.each(await testBackends())("webhooks on $name", (backend) => {
     expect((await baseRollups())[0]).toMatchObject({ purchase: { code: 1 }, revenue: 10000 });
   });
 
+  it("a burst of concurrent deliveries (repeats, two snapshots of one order) ends as if sent one by one", async () => {
+    const orders = Array.from({ length: 12 }, (_, i) => ({ ...ALICE_ORDER, id: 5_600_200_000_000 + i, subtotal: `${10 + i}.00` }));
+    const burst = [
+      ...orders.map((o, i) => send("orders/create", orderPayload(o), { eventId: `burst-${i}` })),
+      ...orders.slice(0, 4).map((o, i) => send("orders/create", orderPayload(o), { eventId: `burst-${i}` })),
+      send("orders/updated", orderPayload({ ...orders[0]!, updatedAt: "2026-03-10T18:00:00-05:00", currentSubtotal: "1.00" }), { eventId: "burst-update" }),
+    ];
+    const results = (await Promise.all(burst)).map((r) => r.result);
+    expect(results.filter((r) => r === "processed")).toHaveLength(13);
+    expect(results.filter((r) => r === "duplicate")).toHaveLength(4);
+    const sequential = 10 + 11 + 12 + 13 + 14 + 15 + 16 + 17 + 18 + 19 + 20 + 21 - 10 + 1;
+    expect((await baseRollups())[0]).toMatchObject({ purchase: { code: 12 }, revenue: sequential * 100 });
+    expect((await shopSnapshot(database.db, shopId)).attributions).toHaveLength(12);
+  });
+
+  it("a delivery that fails does not take the others of its batch down", async () => {
+    // Two influencers claiming the utm value "dup": attributing an order that names it is an error.
+    await createInfluencer(database.db, shopId, { handle: "dup" });
+    await createInfluencer(database.db, shopId, { handle: "carol", utm: "dup" });
+    const bad = { id: 5_600_300_000_001, landingSite: "/?utm_content=dup" };
+    const good = Array.from({ length: 5 }, (_, i) => ({ ...ALICE_ORDER, id: 5_600_300_000_100 + i }));
+    const settled = await Promise.allSettled([
+      send("orders/create", orderPayload(bad)),
+      ...good.map((o) => send("orders/create", orderPayload(o))),
+    ]);
+    expect(settled[0]?.status).toBe("rejected");
+    expect(settled.slice(1).every((s) => s.status === "fulfilled" && s.value.result === "processed")).toBe(true);
+    const state = await shopSnapshot(database.db, shopId);
+    expect(state.orders.map((o) => o.id)).not.toContain(String(bad.id));
+    // The failed delivery left no event record: Shopify's retry will be processed.
+    expect(state.events).toHaveLength(5);
+  });
+
   it("orders/updated before orders/create ends in the same state as the right order", async () => {
     const created = orderPayload(ALICE_ORDER);
     const updated = orderPayload({ ...ALICE_ORDER, updatedAt: "2026-03-10T14:00:00-05:00", currentSubtotal: "70.00" });

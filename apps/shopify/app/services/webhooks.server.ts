@@ -14,8 +14,9 @@ import { deleteOrdersOfCustomer } from "../models/orders.server";
 import { deleteRefundsOfOrders, type StoredRefund } from "../models/refunds.server";
 import { deleteSessionsOfShop } from "../models/sessions.server";
 import { deleteShop, ensureShop, findShopByDomain, isShopDomain, markUninstalled } from "../models/shops.server";
-import { claimEvent } from "../models/webhook-events.server";
+import { claimEvent, type WebhookEventInput } from "../models/webhook-events.server";
 import { hashCustomerId, hashEmail, legacyId } from "./identity-hash.server";
+import { OrderBatcher } from "./order-batch.server";
 import { ingestOrder, ingestRefund, toStoredRefund } from "./order-ingest.server";
 import { loadShopContext, type ShopContext } from "./shop-context.server";
 import { isSignup, toSignupOrder } from "./signups.server";
@@ -157,6 +158,10 @@ export async function processDelivery(db: Db, delivery: Delivery, routeTopic: We
         return command.kind === "noop" ? "ignored" : "processed";
       });
     }
+    case "order": {
+      // Order snapshots are the bulk of the traffic: they share transactions with those arriving at the same time.
+      return batcherFor(db).submit({ shopDomain: delivery.shopDomain, event: eventOf(delivery, "processed"), order: command.order, refundIds: command.refundIds });
+    }
     default: {
       const shop = await loadShopContext(db, await ensureShop(db, delivery.shopDomain));
       return runClaimed(db, shop.id, delivery, (tx) => applyFacts(tx, shop, command));
@@ -164,10 +169,22 @@ export async function processDelivery(db: Db, delivery: Delivery, routeTopic: We
   }
 }
 
+const batchers = new WeakMap<Db, OrderBatcher>();
+function batcherFor(db: Db): OrderBatcher {
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    batcher = new OrderBatcher(db);
+    batchers.set(db, batcher);
+  }
+  return batcher;
+}
+
+function eventOf(delivery: Delivery, outcome: WebhookEventInput["outcome"]): WebhookEventInput {
+  return { eventId: delivery.eventId, topic: delivery.topic, webhookId: delivery.webhookId, triggeredAt: delivery.triggeredAt, outcome };
+}
+
 async function applyFacts(tx: Db, shop: ShopContext, command: Command): Promise<WebhookResult> {
   switch (command.kind) {
-    case "order":
-      return (await ingestOrder(tx, shop, command.order, command.refundIds)) === "stale" ? "stale" : "processed";
     case "refund":
       return (await ingestRefund(tx, shop, command.refund)) ? "processed" : "duplicate";
     case "signup":
@@ -185,14 +202,7 @@ async function runClaimed(
   work: (tx: Db) => Promise<WebhookResult>,
 ): Promise<WebhookResult> {
   return db.transaction(async (tx) => {
-    const first = await claimEvent(tx, shopId, {
-      eventId: delivery.eventId,
-      topic: delivery.topic,
-      webhookId: delivery.webhookId,
-      triggeredAt: delivery.triggeredAt,
-      outcome: "processed",
-    });
-    if (!first) return "duplicate";
+    if (!(await claimEvent(tx, shopId, eventOf(delivery, "processed")))) return "duplicate";
     return work(tx);
   });
 }
@@ -263,14 +273,7 @@ async function redactShop(db: Db, shopDomain: string): Promise<WebhookResult> {
 async function deadLetter(db: Db, delivery: Delivery, error: string): Promise<WebhookResult> {
   const shop = await ensureShop(db, delivery.shopDomain);
   return db.transaction(async (tx) => {
-    const first = await claimEvent(tx, shop.id, {
-      eventId: delivery.eventId,
-      topic: delivery.topic,
-      webhookId: delivery.webhookId,
-      triggeredAt: delivery.triggeredAt,
-      outcome: "dead_letter",
-    });
-    if (!first) return "duplicate";
+    if (!(await claimEvent(tx, shop.id, eventOf(delivery, "dead_letter")))) return "duplicate";
     await addDeadLetter(tx, shop.id, {
       topic: delivery.topic,
       eventId: delivery.eventId,
