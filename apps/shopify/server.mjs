@@ -1,16 +1,16 @@
-// Production server (`npm start`): share links answered by the first middleware from Node's request (no
+// Production server (`npm start`): share links, then the public API and widget bundles, answered by the first middleware from Node's request (no
 // Remix, no body parsing on that path), then static assets, then the Remix app. Run `npm run build` first.
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
 
 const build = await import("./build/server/index.js");
-const { handleShareLinkHttp, startBackgroundJobs } = build.entry.module;
+const { handlePublicHttp, handleShareLinkHttp, startBackgroundJobs } = build.entry.module;
 
 const app = express();
 app.disable("x-powered-by");
 app.use(async (req, res, next) => {
   try {
-    if (!(await handleShareLinkHttp(req, res))) next();
+    if (!(await handleShareLinkHttp(req, res)) && !(await handlePublicHttp(req, res))) next();
   } catch (error) {
     next(error);
   }

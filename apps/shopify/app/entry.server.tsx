@@ -6,6 +6,8 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { getDb } from "./db.server";
+import { publicApiContext } from "./services/public-api-runtime.server";
+import { servePublicHttp } from "./services/public-http.server";
 import { redirectContext } from "./services/redirect-runtime.server";
 import { startMaintenance } from "./services/scheduler.server";
 import { serveShareLink } from "./services/share-link-http.server";
@@ -49,6 +51,20 @@ export default async function handleRequest(
  */
 export async function handleShareLinkHttp(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   return serveShareLink(await redirectContext(), req, res);
+}
+
+/**
+ * For the production server (server.mjs): answers the public metrics API (directly and through the
+ * app proxy) and the widget bundles from Node's request, before Express and Remix.
+ *
+ * @example if (await handlePublicHttp(req, res)) return;
+ * @returns false when the request is not a public endpoint (nothing written).
+ */
+export async function handlePublicHttp(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  return servePublicHttp(await publicApiContext(), req, res, {
+    appProxySecret: process.env.SHOPIFY_API_SECRET ?? "",
+    trustForwardedFor: process.env.ICR_TRUST_FORWARDED_FOR === "1",
+  });
 }
 
 /**
