@@ -17,7 +17,8 @@ app.use(async (req, res, next) => {
 });
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
-app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+// clientAddress: the address portal token lookups are rate-limited by (Express's req.ip, which follows its `trust proxy` setting).
+app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientAddress: req.ip ?? "" }) }));
 
 const port = Number(process.env.PORT || 3000);
 app.listen(port, () => console.log(`ICR listening on http://localhost:${port}`));
