@@ -71,7 +71,7 @@ describe.each(await testBackends())("portal read on $name", (backend) => {
         expired: [],
         revenue: 10_000,
         currency: "USD",
-        segments: {},
+        segments: { products: [] },
       });
     }
   });
