@@ -106,11 +106,18 @@ export class ClickRecorder {
     }
     let written = 0;
     for (const [shopId, pending] of byShop) {
-      try {
-        written += await this.writeShop(shopId, pending);
-      } catch (error) {
-        this.onError(error);
-        this.requeue(pending);
+      pending.sort((a, b) => a.click.at - b.click.at || (a.click.id < b.click.id ? -1 : 1));
+      // Chunks of maxBatch, yielding to the event loop in between: a flush under heavy traffic
+      // must not hold up the redirects (PGlite in particular runs a statement without yielding).
+      for (let start = 0; start < pending.length; start += this.maxBatch) {
+        const chunk = pending.slice(start, start + this.maxBatch);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        try {
+          written += await this.writeShop(shopId, chunk);
+        } catch (error) {
+          this.onError(error);
+          this.requeue(chunk);
+        }
       }
     }
     return written;
@@ -118,7 +125,7 @@ export class ClickRecorder {
 
   private async writeShop(shopId: number, pending: Pending[]): Promise<number> {
     const timezone = pending[0]?.timezone ?? "UTC";
-    const sorted = [...pending].sort((a, b) => a.click.at - b.click.at || (a.click.id < b.click.id ? -1 : 1));
+    const sorted = pending;
     const counted = new Map<string, number>();
     const inserted = await this.db.transaction(async (tx) => {
       // One query for every link+visitor the cache does not know yet.

@@ -3,7 +3,15 @@
  * Remix, so a click costs a cache lookup, an HMAC and a 302, with no framework in between.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { NOT_FOUND_HTML, REDIRECT_HEADERS, shareLinkRedirect, type RedirectContext } from "./share-link-redirect.server";
+import {
+  NOT_FOUND_HTML,
+  REDIRECT_HEADERS,
+  shareLinkRedirect,
+  shareLinkRedirectCached,
+  type RedirectAnswer,
+  type RedirectContext,
+  type ShareLinkHit,
+} from "./share-link-redirect.server";
 
 /**
  * Answers `GET|HEAD /r/{slug}` on a Node request.
@@ -17,7 +25,7 @@ export function serveShareLink(ctx: RedirectContext, req: IncomingMessage, res: 
   if (req.method !== "GET" && req.method !== "HEAD") return false;
   const end = url.search(/[?#]/);
   const slug = decodeURIComponentSafe(url.slice(3, end < 0 ? undefined : end));
-  shareLinkRedirect(ctx, {
+  const hit: ShareLinkHit = {
     slug,
     method: req.method,
     userAgent: req.headers["user-agent"] ?? "",
@@ -27,16 +35,15 @@ export function serveShareLink(ctx: RedirectContext, req: IncomingMessage, res: 
     },
     ...(req.socket.remoteAddress ? { socketAddress: req.socket.remoteAddress } : {}),
     viaAppProxy: false,
-  }).then(
-    (answer) => {
-      if (answer.status === 302) {
-        res.writeHead(302, { ...REDIRECT_HEADERS, location: answer.location, "content-length": "0" });
-        res.end();
-      } else {
-        res.writeHead(404, { ...REDIRECT_HEADERS, "content-type": "text/html; charset=utf-8" });
-        res.end(req.method === "HEAD" ? undefined : NOT_FOUND_HTML);
-      }
-    },
+  };
+  // Cached slug (the usual case): answered in this tick, no promise.
+  const cached = shareLinkRedirectCached(ctx, hit);
+  if (cached) {
+    send(req, res, cached);
+    return true;
+  }
+  shareLinkRedirect(ctx, hit).then(
+    (answer) => send(req, res, answer),
     (error: unknown) => {
       console.error("share link redirect failed", error);
       res.writeHead(500, { "content-type": "text/plain" });
@@ -44,6 +51,23 @@ export function serveShareLink(ctx: RedirectContext, req: IncomingMessage, res: 
     },
   );
   return true;
+}
+
+function send(req: IncomingMessage, res: ServerResponse, answer: RedirectAnswer): void {
+  if (answer.status === 302) {
+    // A flat [name, value, …] list: Node writes it without building a headers object.
+    res.writeHead(302, [
+      "cache-control", REDIRECT_HEADERS["cache-control"],
+      "x-robots-tag", REDIRECT_HEADERS["x-robots-tag"],
+      "referrer-policy", REDIRECT_HEADERS["referrer-policy"],
+      "location", answer.location,
+      "content-length", "0",
+    ]);
+    res.end();
+  } else {
+    res.writeHead(404, { ...REDIRECT_HEADERS, "content-type": "text/html; charset=utf-8" });
+    res.end(req.method === "HEAD" ? undefined : NOT_FOUND_HTML);
+  }
 }
 
 function decodeURIComponentSafe(text: string): string {

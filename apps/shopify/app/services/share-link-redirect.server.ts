@@ -4,10 +4,10 @@
  * No database write on this path; a lookup only on a cold cache.
  */
 import { randomFillSync } from "node:crypto";
-import { buildShareUrl, deviceFromUserAgent } from "@icr/metrics";
+import { deviceFromUserAgent } from "@icr/metrics";
 import { hashVisitor } from "./identity-hash.server";
 import type { ClickRecorder } from "./click-recorder.server";
-import type { ShareLinkResolver } from "./share-link-resolver.server";
+import type { ResolvedLink, ShareLinkResolver } from "./share-link-resolver.server";
 
 export interface RedirectContext {
   resolver: ShareLinkResolver;
@@ -69,20 +69,28 @@ function country(hit: ShareLinkHit, trusted: boolean): string | undefined {
  * @returns { status: 404 } for a malformed or unknown slug (nothing recorded).
  */
 export async function shareLinkRedirect(ctx: RedirectContext, hit: ShareLinkHit): Promise<RedirectAnswer> {
+  return shareLinkRedirectCached(ctx, hit) ?? answer(ctx, hit, await ctx.resolver.resolve(hit.slug, hit.shopId));
+}
+
+/**
+ * `shareLinkRedirect` without waiting, when the slug's answer is cached (the usual case).
+ *
+ * @example const answer = shareLinkRedirectCached(ctx, hit) ?? (await shareLinkRedirect(ctx, hit));
+ * @returns the answer, or undefined when the slug must be looked up first.
+ */
+export function shareLinkRedirectCached(ctx: RedirectContext, hit: ShareLinkHit): RedirectAnswer | undefined {
   if (!SLUG.test(hit.slug)) return { status: 404 };
-  const resolved = await ctx.resolver.resolve(hit.slug, hit.shopId);
-  if (!resolved) return { status: 404 };
-  const { link, shop, utmContent } = resolved;
+  const cached = ctx.resolver.peek(hit.slug, hit.shopId);
+  return cached === undefined ? undefined : answer(ctx, hit, cached);
+}
+
+function answer(ctx: RedirectContext, hit: ShareLinkHit, resolved: ResolvedLink | null): RedirectAnswer {
+  if (!SLUG.test(hit.slug) || !resolved) return { status: 404 };
+  const { link, shop } = resolved;
   const clickId = newClickId();
-  const location = buildShareUrl(link.destination, {
-    handle: utmContent,
-    clickId,
-    ...(link.platform ? { platform: link.platform } : {}),
-    ...(link.campaign ? { campaign: link.campaign } : {}),
-  });
   const ip = clientAddress(hit, shop.trustProxy);
-  const device = deviceFromUserAgent(hit.userAgent);
   const where = country(hit, hit.viaAppProxy || shop.trustProxy);
+  const device = deviceOf(hit.userAgent);
   ctx.recorder.record(shop, {
     id: clickId,
     at: (ctx.now ?? Date.now)(),
@@ -90,13 +98,38 @@ export async function shareLinkRedirect(ctx: RedirectContext, hit: ShareLinkHit)
     linkId: link.id,
     influencerId: link.influencerId,
     ...(link.campaign ? { campaign: link.campaign } : {}),
-    visitor: hashVisitor(shop.salt, ip, hit.userAgent),
+    visitor: visitorOf(shop, ip, hit.userAgent),
     userAgent: hit.userAgent,
     method: hit.method.toUpperCase(),
     ...(where ? { country: where } : {}),
     ...(device ? { device } : {}),
   });
-  return { status: 302, location };
+  return { status: 302, location: resolved.location.before + clickId + resolved.location.after };
+}
+
+// Visitors and user agents repeat: their hash and device class are computed once per process
+// (bounded; cleared when full, which costs one recomputation each).
+const CACHE_LIMIT = 20_000;
+const visitors = new Map<string, string>();
+const devices = new Map<string, ReturnType<typeof deviceFromUserAgent>>();
+
+function visitorOf(shop: { id: number; salt: string }, ip: string, userAgent: string): string {
+  const key = `${shop.id}\u0000${ip}\u0000${userAgent}`;
+  let hash = visitors.get(key);
+  if (hash === undefined) {
+    if (visitors.size >= CACHE_LIMIT) visitors.clear();
+    hash = hashVisitor(shop.salt, ip, userAgent);
+    visitors.set(key, hash);
+  }
+  return hash;
+}
+
+function deviceOf(userAgent: string): ReturnType<typeof deviceFromUserAgent> {
+  if (devices.has(userAgent)) return devices.get(userAgent);
+  if (devices.size >= CACHE_LIMIT) devices.clear();
+  const device = deviceFromUserAgent(userAgent);
+  devices.set(userAgent, device);
+  return device;
 }
 
 /** Headers of every redirect: never cached (each visit needs its own click id), never indexed. */

@@ -2,6 +2,7 @@
  * Slug → link, influencer handle and shop facts, cached briefly so the redirect usually touches no
  * database. Unknown slugs are cached too (shorter), so a scan of random slugs cannot hammer it.
  */
+import { buildShareUrl } from "@icr/metrics";
 import type { Db } from "../db.server";
 import { getInfluencer } from "../models/influencers.server";
 import { findLinkBySlug, resolveSlug, type StoredLink } from "../models/share-links.server";
@@ -12,7 +13,15 @@ export interface ResolvedLink {
   /** The value written to `utm_content`: the influencer's roster utm value, else the handle. */
   utmContent: string;
   shop: { id: number; salt: string; timezone: string; trustProxy: boolean };
+  /**
+   * The redirect target built once by `buildShareUrl` with a placeholder click id, split around
+   * it: a redirect only concatenates `before + clickId + after`.
+   */
+  location: { before: string; after: string };
 }
+
+/** Stands in for the click id while the target is built (same alphabet, so no escaping changes it). */
+const CLICK_PLACEHOLDER = "cICRCLICKPLACEHOLDERx";
 
 interface Entry {
   value: ResolvedLink | null;
@@ -64,6 +73,17 @@ export class ShareLinkResolver {
   }
 
   /**
+   * The cached answer, without waiting: the redirect's fast path.
+   *
+   * @example const hit = resolver.peek("alice-ig");
+   * @returns the link, null for a cached unknown slug, undefined when not cached (call `resolve`).
+   */
+  peek(slug: string, shopId?: number): ResolvedLink | null | undefined {
+    const hit = this.cache.get(shopId === undefined ? slug : `${shopId}/${slug}`);
+    return hit && hit.expires > this.now() ? hit.value : undefined;
+  }
+
+  /**
    * Forgets cached answers (after a link, influencer or setting changes), for one slug or all.
    *
    * @example resolver.invalidate("alice-ig");
@@ -85,10 +105,19 @@ export class ShareLinkResolver {
       loadShopContextById(this.db, link.shopId),
     ]);
     if (!influencer || !shop) return null;
+    const utmContent = influencer.utm ?? influencer.handle;
+    const template = buildShareUrl(link.destination, {
+      handle: utmContent,
+      clickId: CLICK_PLACEHOLDER,
+      ...(link.platform ? { platform: link.platform } : {}),
+      ...(link.campaign ? { campaign: link.campaign } : {}),
+    });
+    const at = template.lastIndexOf(CLICK_PLACEHOLDER);
     return {
       link,
-      utmContent: influencer.utm ?? influencer.handle,
+      utmContent,
       shop: { id: shop.id, salt: shop.salt, timezone: shop.timezone, trustProxy: shop.trustProxy },
+      location: { before: template.slice(0, at), after: template.slice(at + CLICK_PLACEHOLDER.length) },
     };
   }
 }
