@@ -12,6 +12,7 @@ import { upsertOrders, type StoredOrder } from "../models/orders.server";
 import { claimEvents, eventKey, type WebhookEventInput } from "../models/webhook-events.server";
 import { attributeOrdersFacts, lockOrders } from "./attribution.server";
 import { customerFacts, ingestOrder } from "./order-ingest.server";
+import { withPixelEvidence } from "./pixel.server";
 import { ensureShop } from "../models/shops.server";
 import { loadShopContext } from "./shop-context.server";
 
@@ -125,6 +126,8 @@ async function ingestShopBatch(tx: Db, deliveries: OrderDelivery[]): Promise<Ord
     }
   }
   await lockOrders(tx, shop.id, [...firstOfOrder.keys()]);
+  const withPixel = await withPixelEvidence(tx, shop.id, [...stored.values()]);
+  [...stored.keys()].forEach((i, n) => stored.set(i, withPixel[n]!));
   const outcomes = await upsertOrders(tx, shop.id, [...stored.values()]);
   const toAttribute: StoredOrder[] = [];
   for (const [i, order] of stored) {

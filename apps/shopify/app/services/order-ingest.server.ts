@@ -8,6 +8,7 @@ import { upsertOrder, type StoredOrder } from "../models/orders.server";
 import { insertRefund, type StoredRefund } from "../models/refunds.server";
 import { attributeOrderFacts, attributeStoredOrder, lockOrder } from "./attribution.server";
 import { hashCustomerId, hashEmail, legacyId } from "./identity-hash.server";
+import { withPixelEvidence } from "./pixel.server";
 import type { ShopContext } from "./shop-context.server";
 import type { RefundPayload } from "./webhook-payloads.server";
 
@@ -21,8 +22,9 @@ export type IngestOutcome = "inserted" | "updated" | "stale";
  * @returns "stale" when nothing changed, otherwise "inserted" or "updated".
  */
 export async function ingestOrder(tx: Db, shop: ShopContext, order: Order, snapshotRefundIds: string[]): Promise<IngestOutcome> {
-  const stored = customerFacts(shop, order, snapshotRefundIds);
-  await lockOrder(tx, shop.id, stored.id);
+  const facts = customerFacts(shop, order, snapshotRefundIds);
+  await lockOrder(tx, shop.id, facts.id);
+  const [stored = facts] = await withPixelEvidence(tx, shop.id, [facts]);
   const outcome = await upsertOrder(tx, shop.id, stored);
   if (outcome !== "stale") await attributeOrderFacts(tx, shop, stored);
   return outcome;

@@ -89,15 +89,22 @@ export async function recordPixelEvent(db: Db, shop: ShopContext, event: PixelEv
 }
 
 /**
- * An order snapshot with the click ids the pixel saw on its completed checkout added, so a later
- * snapshot (orders/updated) keeps the pixel's evidence. Order ingest calls it before storing.
+ * Order snapshots with the click ids the pixel saw on their completed checkouts added, so a later
+ * snapshot (orders/updated) keeps the pixel's evidence. Order ingest calls it, holding the orders'
+ * locks, before storing them: one query for the whole list.
  *
- * @example const stored = await withPixelEvidence(tx, shop.id, customerFacts(shop, order, refundIds));
- * @returns the same object when the pixel saw nothing new for it; otherwise a copy with the extra click ids.
+ * @example const [stored] = await withPixelEvidence(tx, shop.id, [customerFacts(shop, order, refundIds)]);
+ * @returns the orders in input order, each the same object when the pixel saw nothing new for it,
+ *   otherwise a copy with the extra click ids; [] for [].
  */
-export async function withPixelEvidence(db: Db, shopId: number, order: StoredOrder): Promise<StoredOrder> {
-  const extra = ((await pixelClickIdsOfOrders(db, shopId, [order.id])).get(order.id) ?? []).filter((id) => !order.clickIds.includes(id));
-  return extra.length === 0 ? order : { ...order, clickIds: [...order.clickIds, ...extra] };
+export async function withPixelEvidence(db: Db, shopId: number, orders: StoredOrder[]): Promise<StoredOrder[]> {
+  if (orders.length === 0) return [];
+  const seen = await pixelClickIdsOfOrders(db, shopId, orders.map((order) => order.id));
+  if (seen.size === 0) return orders;
+  return orders.map((order) => {
+    const extra = (seen.get(order.id) ?? []).filter((id) => !order.clickIds.includes(id));
+    return extra.length === 0 ? order : { ...order, clickIds: [...order.clickIds, ...extra] };
+  });
 }
 
 /** One influencer's checkout funnel over a period. */
