@@ -35,7 +35,7 @@ h2{font-size:1.15rem;margin:0 0 .75rem}
 .stats dt{color:var(--muted);font-size:.875rem}.stats dd{margin:0;font-size:1.35rem;font-weight:600}
 .note{background:var(--warn-bg);color:var(--warn);border-radius:8px;padding:.5rem .75rem}
 .muted{color:var(--muted);font-size:.875rem}
-ul.plain{list-style:none;margin:0;padding:0}
+.plain{list-style:none;margin:0;padding:0}
 .link{border-top:1px solid var(--line);padding:.75rem 0;display:grid;gap:.5rem}
 .link:first-child{border-top:0}
 .url{font-family:ui-monospace,Menlo,monospace;font-size:.875rem;word-break:break-all}
@@ -229,7 +229,7 @@ function Page({ view, options, nonce }: { view: PortalView; options: PortalPageO
               <li key={r.order + r.day} className="receipt">
                 <h3>{r.order} · {r.day}</h3>
                 <p>
-                  {r.goal === "signup" ? "Sign-up" : `${r.amount} ${currency}`} · credited by {r.rule}: {r.evidence}
+                  {r.goal === "signup" ? "Sign-up" : `${r.amount} ${currency}`} · credited by {r.evidence}
                   {r.campaign ? ` · campaign ${r.campaign}` : ""}
                   {r.commission !== null ? ` · commission ${r.commission} ${currency}` : ""}
                 </p>
