@@ -1,4 +1,6 @@
-import { lookupCodeEvidence, type AttributionIndex, type ClickTarget } from "./attribution-index.js";
+import { matchCode, type AttributionIndex, type IndexedInfluencer } from "./attribution-index.js";
+import type { ClickTable } from "./click-table.js";
+import { EMPTY_LIST } from "./order-record.js";
 import { DEFAULT_ATTRIBUTION_SETTINGS } from "./settings.js";
 import type {
   Attribution,
@@ -12,7 +14,7 @@ import type {
 
 const DAY_MS = 86_400_000;
 /** Shared by every result with nothing to list: frozen, so no caller can fill it for the next. */
-const NONE = Object.freeze([]) as unknown as Evidence[];
+const NONE: Evidence[] = EMPTY_LIST;
 /** Evidence `source` for a Shopify referral code (`ref`) read from each kind of visit. */
 const REFERRAL_SOURCE: Readonly<Record<VisitSource, string>> = {
   landing_site: "landing_site.ref",
@@ -27,6 +29,8 @@ const REFERRAL_SOURCE: Readonly<Record<VisitSource, string>> = {
  * the arrays never serve two orders at once.
  */
 const found: Evidence[] = [];
+/** Who each candidate credits, resolved while gathering so the winner needs no lookup. */
+const owners: IndexedInfluencer[] = [];
 /** When each candidate touched, for the touch model: its time, or the order's for the ordering session. */
 const touchedAt: number[] = [];
 /** Whether each candidate counts (inside the window, or a kind of evidence that has none). */
@@ -110,13 +114,13 @@ export function attributeOrder(
   let campaign: string | null = null;
   let rule: Rule | null = null;
   if (reason === null && winning !== undefined) {
-    const influencer = index.influencers.get(winning.influencerId);
-    if (influencer !== undefined && isSelfReferral(order, influencer.email, influencer.customerId, settings)) {
+    const influencer = owners[winner]!;
+    if (isSelfReferral(order, influencer.email, influencer.customerId, settings)) {
       reason = "selfReferral";
     } else {
       influencerId = winning.influencerId;
       rule = winning.rule;
-      campaign = winning.campaign ?? utmCampaignOf(winning.influencerId, settings) ?? influencer?.campaign ?? null;
+      campaign = winning.campaign ?? utmCampaignOf(winning.influencerId, settings) ?? influencer.campaign;
     }
   }
 
@@ -158,17 +162,19 @@ function collect(order: Order, index: AttributionIndex, orderAt: number, windowS
   if (enabled.code) {
     const codes = order.discountCodes;
     for (let i = 0; i < codes.length; i++) {
-      const e = lookupCodeEvidence(index, codes[i]!);
-      if (e !== undefined) add(e, orderAt, true);
+      const match = matchCode(index, codes[i]!);
+      if (match !== undefined) add(match.evidence, match.influencer, orderAt, true);
     }
   }
+  const clicks = index.clicks;
   if (enabled.link) {
     const clickIds = order.clickIds;
     for (let i = 0; i < clickIds.length; i++) {
       const id = clickIds[i]!;
-      const click = index.clicks.get(id);
-      if (click !== undefined) {
-        add(linkEvidence(click, id, "note_attributes"), click.at, click.at >= windowStart && click.at <= orderAt);
+      const slot = clicks.slot(id);
+      if (slot >= 0) {
+        const at = clicks.at(slot);
+        add(linkEvidence(clicks, slot, id, "note_attributes"), index.roster[clicks.influencerIndex(slot)]!, at, at >= windowStart && at <= orderAt);
       }
     }
   }
@@ -177,10 +183,11 @@ function collect(order: Order, index: AttributionIndex, orderAt: number, windowS
     const visit = visits[i]!;
     const session = visit.source === "landing_site";
     if (enabled.link && visit.clickId !== undefined) {
-      const click = index.clicks.get(visit.clickId);
-      if (click !== undefined) {
-        const counts = session || (click.at >= windowStart && click.at <= orderAt);
-        add(linkEvidence(click, visit.clickId, visit.source), click.at, counts);
+      const slot = clicks.slot(visit.clickId);
+      if (slot >= 0) {
+        const at = clicks.at(slot);
+        const owner = index.roster[clicks.influencerIndex(slot)]!;
+        add(linkEvidence(clicks, slot, visit.clickId, visit.source), owner, at, session || (at >= windowStart && at <= orderAt));
       }
     }
     if (!enabled.utm) continue;
@@ -190,24 +197,34 @@ function collect(order: Order, index: AttributionIndex, orderAt: number, windowS
     const counts = session || at === undefined || (at >= windowStart && at <= orderAt);
     const content = visit.utm.content;
     if (content !== undefined) {
-      const influencerId = index.utm.get(content);
-      if (influencerId !== undefined) {
-        add(utmEvidence(influencerId, campaignOf(index, visit.utm.campaign), at, content, visit.source), time, counts);
+      const row = index.utmTable.find(content);
+      if (row >= 0) {
+        const owner = index.roster[index.utmTable.int(row, 0)]!;
+        add(utmEvidence(owner.id, campaignOf(index, visit.utm.campaign), at, content, visit.source), owner, time, counts);
       }
     }
     const referral = visit.referralCode;
     if (referral !== undefined) {
-      const influencerId = index.utm.get(referral);
-      if (influencerId !== undefined) {
-        const e = utmEvidence(influencerId, campaignOf(index, visit.utm.campaign), at, referral, REFERRAL_SOURCE[visit.source]);
-        add(e, time, counts);
+      const row = index.utmTable.find(referral);
+      if (row >= 0) {
+        const owner = index.roster[index.utmTable.int(row, 0)]!;
+        const e = utmEvidence(owner.id, campaignOf(index, visit.utm.campaign), at, referral, REFERRAL_SOURCE[visit.source]);
+        add(e, owner, time, counts);
       }
     }
   }
 }
 
-function linkEvidence(click: ClickTarget, id: string, source: string): Evidence {
-  return { rule: "link", influencerId: click.influencerId, campaign: click.campaign, at: click.at, value: id, source, link: click.link };
+function linkEvidence(clicks: ClickTable, slot: number, id: string, source: string): Evidence {
+  return {
+    rule: "link",
+    influencerId: clicks.influencerId(slot),
+    campaign: clicks.campaign(slot),
+    at: clicks.at(slot),
+    value: id,
+    source,
+    link: clicks.link(slot),
+  };
 }
 
 function utmEvidence(influencerId: string, campaign: string | null, at: number | undefined, value: string, source: string): Evidence {
@@ -221,11 +238,12 @@ function campaignOf(index: AttributionIndex, utmCampaign: string | undefined): s
 }
 
 /** Records a candidate unless an identical one is already there (a click id listed twice). */
-function add(e: Evidence, time: number, counts: boolean): void {
+function add(e: Evidence, owner: IndexedInfluencer, time: number, counts: boolean): void {
   for (let i = 0; i < count; i++) {
     if (found[i] === e || sameEvidence(found[i]!, e)) return;
   }
   found[count] = e;
+  owners[count] = owner;
   touchedAt[count] = time;
   inside[count] = counts;
   count++;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildAttributionIndex, lookupCodeEvidence } from "./attribution-index.js";
+import { buildAttributionIndex, matchCode, type AttributionIndex } from "./attribution-index.js";
 import { InvalidInputError } from "./errors.js";
 import type { Influencer } from "./types.js";
 
@@ -21,7 +21,8 @@ describe("buildAttributionIndex", () => {
     });
     expect(index.codes.get("alice10")).toEqual({ influencerId: "inf-alice", campaign: "Summer", code: "Alice10" });
     // The roster's utm value replaces the handle for bob; alice is matched by her handle.
-    expect([...index.utm]).toEqual([["alice", "inf-alice"], ["bobutm", "inf-bob"]]);
+    expect([...index.utm].map(([value, influencer]) => [value, influencer.id])).toEqual([["alice", "inf-alice"], ["bobutm", "inf-bob"]]);
+    expect(index.roster.map((influencer) => influencer.id)).toEqual(["inf-alice", "inf-bob"]);
     expect(index.influencers.get("inf-alice")).toEqual({
       id: "inf-alice", handle: "Alice", email: "alice@example.com", customerId: "42", campaign: "Spring",
     });
@@ -92,15 +93,21 @@ describe("buildAttributionIndex", () => {
   });
 });
 
-describe("lookupCodeEvidence", () => {
+describe("matchCode", () => {
   const index = buildAttributionIndex({
     influencers: [alice, bob],
     codes: [{ code: "Alice10", influencerId: "inf-alice" }, { code: "straße", influencerId: "inf-bob" }, { code: "ıx", influencerId: "inf-bob" }],
   });
+  const lookupCodeEvidence = (i: AttributionIndex, code: string) => matchCode(i, code)?.evidence;
 
   it.each(["Alice10", "alice10", "ALICE10", "aLiCe10", " ALICE10 "])("finds %j case-insensitively, keeping the spelling typed", (typed) => {
     const e = lookupCodeEvidence(index, typed);
     expect(e).toMatchObject({ rule: "code", influencerId: "inf-alice", value: typed, source: "discount_codes" });
+  });
+
+  it("names the influencer credited", () => {
+    expect(matchCode(index, "aLiCe10")?.influencer).toBe(index.influencers.get("inf-alice"));
+    expect(matchCode(index, "ALICE10")?.influencer.email).toBe("alice@example.com");
   });
 
   it("answers the common spellings without building strings: the same frozen evidence each time", () => {

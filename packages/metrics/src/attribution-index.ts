@@ -1,6 +1,8 @@
+import { ClickTable, type ClickTarget } from "./click-table.js";
 import { InvalidInputError } from "./errors.js";
 import { normalizeEmail } from "./normalize-email.js";
 import { shopifyId } from "./shopify-id.js";
+import { StringTable } from "./string-table.js";
 import type { Click, CodeAssignment, Evidence, Influencer, ShareLink } from "./types.js";
 
 /** An influencer as attribution compares it: keys already normalized. */
@@ -24,12 +26,11 @@ export interface CodeTarget {
   code: string;
 }
 
-/** Who a click id credits: the link's influencer and campaign at the time of the click. */
-export interface ClickTarget {
-  influencerId: string;
-  campaign: string | null;
-  at: number;
-  link: string;
+/** A discount code as the hot path finds it: its evidence, ready to record, and who it credits. */
+export interface CodeMatch {
+  /** Frozen evidence with the code spelled as typed. */
+  evidence: Evidence;
+  influencer: IndexedInfluencer;
 }
 
 /**
@@ -39,22 +40,27 @@ export interface ClickTarget {
 export interface AttributionIndex {
   /** By influencer id. */
   readonly influencers: ReadonlyMap<string, IndexedInfluencer>;
+  /** The roster in input order: `clicks.influencerIndex(slot)` is a position in it. */
+  readonly roster: readonly IndexedInfluencer[];
   /** By lower-cased, trimmed code. */
   readonly codes: ReadonlyMap<string, CodeTarget>;
-  /** Influencer id by lower-cased `utm_content` value: the roster's `utm` value, else the handle. */
-  readonly utm: ReadonlyMap<string, string>;
-  /** By click id, as recorded (case-sensitive). */
-  readonly clicks: ReadonlyMap<string, ClickTarget>;
+  /** Influencer by lower-cased `utm_content` value: the roster's `utm` value, else the handle. */
+  readonly utm: ReadonlyMap<string, IndexedInfluencer>;
+  /** By click id, as recorded (case-sensitive); influencer indexes are roster positions. */
+  readonly clicks: ClickTable;
   /** By slug. */
   readonly links: ReadonlyMap<string, ShareLink>;
   /** Canonical campaign id by lower-cased id; null when no campaign list was given. */
   readonly campaigns: ReadonlyMap<string, string> | null;
   /**
-   * Frozen code evidence by the spellings a customer is likely to type (as assigned, lower case,
-   * upper case), so the hot path finds a code without building a lower-cased string. Every key
-   * lower-cases to a key of `codes`; see `lookupCodeEvidence`.
+   * For the hot path, the spellings of each code a customer is likely to type (as assigned, lower
+   * case, upper case), so a code is found without building a lower-cased string: row r of
+   * `codeSpellings` is `codeMatchList[r]`. Every spelling lower-cases to a key of `codes`; see `matchCode`.
    */
-  readonly codeEvidence: ReadonlyMap<string, Evidence>;
+  readonly codeSpellings: StringTable;
+  readonly codeMatchList: readonly CodeMatch[];
+  /** For the hot path, `utm` as a `StringTable` whose payload field 0 is the influencer's roster position. */
+  readonly utmTable: StringTable;
 }
 
 /** What `buildAttributionIndex` reads. */
@@ -83,7 +89,7 @@ export interface AttributionIndexInput {
  *   codes: [{ code: "ALICE10", influencerId: "alice" }],
  * });
  * index.codes.get("alice10"); // { influencerId: "alice", campaign: null, code: "ALICE10" }
- * index.utm.get("alice");     // "alice"
+ * index.utm.get("alice")?.id; // "alice"
  */
 export function buildAttributionIndex(input: AttributionIndexInput): AttributionIndex {
   const campaigns = input.campaigns === undefined ? null : indexCampaigns(input.campaigns);
@@ -94,7 +100,8 @@ export function buildAttributionIndex(input: AttributionIndexInput): Attribution
   };
 
   const influencers = new Map<string, IndexedInfluencer>();
-  const utm = new Map<string, string>();
+  const utm = new Map<string, IndexedInfluencer>();
+  const utmTable = new StringTable();
   input.influencers.forEach((influencer, i) => {
     const path = `influencers[${i}]`;
     if (influencers.has(influencer.id)) {
@@ -105,23 +112,27 @@ export function buildAttributionIndex(input: AttributionIndexInput): Attribution
     const utmValue = (influencer.utm?.trim() || handle).toLowerCase();
     const holder = utm.get(utmValue);
     if (holder !== undefined) {
-      throw new InvalidInputError(`utm value "${utmValue}" is claimed by ${holder} and ${influencer.id}`, {
+      throw new InvalidInputError(`utm value "${utmValue}" is claimed by ${holder.id} and ${influencer.id}`, {
         path: `${path}.${influencer.utm?.trim() ? "utm" : "handle"}`,
       });
     }
-    utm.set(utmValue, influencer.id);
     const email = influencer.email?.trim();
-    influencers.set(influencer.id, {
+    const indexed: IndexedInfluencer = {
       id: influencer.id,
       handle,
       email: email === undefined || email === "" ? undefined : email.includes("@") ? normalizeEmail(email) : email,
       customerId: influencer.customerId === undefined ? undefined : shopifyId(influencer.customerId) ?? influencer.customerId.trim(),
       campaign: canonical(influencer.campaign),
-    });
+    };
+    utm.set(utmValue, indexed);
+    utmTable.setInt(utmTable.insert(utmValue), 0, influencers.size);
+    influencers.set(influencer.id, indexed);
   });
+  const roster = [...influencers.values()];
 
   const codes = new Map<string, CodeTarget>();
-  const codeEvidence = new Map<string, Evidence>();
+  const codeSpellings = new StringTable();
+  const codeMatchList: CodeMatch[] = [];
   input.codes.forEach((assignment, i) => {
     const path = `codes[${i}]`;
     const code = assignment.code.trim();
@@ -145,7 +156,12 @@ export function buildAttributionIndex(input: AttributionIndexInput): Attribution
     const upper = key.toUpperCase();
     // The upper-case spelling is only a safe alias when it lower-cases back (not for "ı", "ſ", "K").
     const spellings = upper.toLowerCase() === key ? [code, key, upper] : [code, key];
-    for (const spelling of spellings) codeEvidence.set(spelling, codeEvidenceFor(target, spelling));
+    const influencer = influencers.get(target.influencerId)!;
+    for (const spelling of spellings) {
+      if (codeSpellings.insert(spelling) === codeMatchList.length) {
+        codeMatchList.push({ evidence: codeEvidenceFor(target, spelling), influencer });
+      }
+    }
   });
 
   const links = new Map<string, ShareLink>();
@@ -165,27 +181,24 @@ export function buildAttributionIndex(input: AttributionIndexInput): Attribution
     links.set(link.slug, link);
   });
 
-  const clicks = new Map<string, ClickTarget>();
+  const clicks = new ClickTable(roster.map((influencer) => influencer.id));
   let i = 0;
   for (const click of input.clicks ?? []) {
     const path = `clicks[${i++}]`;
     if (!Number.isFinite(click.at)) throw new InvalidInputError("click time is not a number", { path: `${path}.at` });
     if (!influencers.has(click.influencerId)) continue;
-    const campaign = canonical(click.campaign);
-    const existing = clicks.get(click.id);
-    if (existing !== undefined) {
-      const same =
-        existing.at === click.at &&
-        existing.influencerId === click.influencerId &&
-        existing.campaign === campaign &&
-        existing.link === click.link;
-      if (same) continue;
-      throw new InvalidInputError(`click id ${click.id} is recorded twice with different facts`, { path: `${path}.id` });
-    }
-    clicks.set(click.id, { influencerId: click.influencerId, campaign, at: click.at, link: click.link });
+    const target: ClickTarget = { influencerId: click.influencerId, campaign: canonical(click.campaign), at: click.at, link: click.link };
+    if (clicks.add(click.id, target)) continue;
+    const existing = clicks.get(click.id)!;
+    const same =
+      existing.at === target.at &&
+      existing.influencerId === target.influencerId &&
+      existing.campaign === target.campaign &&
+      existing.link === target.link;
+    if (!same) throw new InvalidInputError(`click id ${click.id} is recorded twice with different facts`, { path: `${path}.id` });
   }
 
-  return { influencers, codes, utm, clicks, links, campaigns, codeEvidence };
+  return { influencers, roster, codes, utm, clicks, links, campaigns, codeSpellings, codeMatchList, utmTable };
 }
 
 function indexCampaigns(ids: readonly string[]): Map<string, string> {
@@ -216,25 +229,27 @@ function codeEvidenceFor(target: CodeTarget, spelling: string): Evidence {
 }
 
 /**
- * The evidence a discount code gives, as typed on an order, matched case-insensitively; undefined
- * when the code is no influencer's. Allocation-free for the spellings the index holds; a code in
- * mixed case, with non-ASCII letters or surrounding spaces falls back to one lower-casing.
+ * The evidence a discount code gives, as typed on an order, and the influencer it credits, matched
+ * case-insensitively; undefined when the code is no influencer's. Allocation-free for the spellings
+ * the index holds; a code in mixed case, with non-ASCII letters or surrounding spaces falls back
+ * to one lower-casing.
  *
  * @example
- * lookupCodeEvidence(index, "alice10")?.influencerId; // "alice"
- * lookupCodeEvidence(index, "");                      // undefined
+ * matchCode(index, "alice10")?.evidence.influencerId; // "alice"
+ * matchCode(index, "");                               // undefined
  */
-export function lookupCodeEvidence(index: AttributionIndex, code: string): Evidence | undefined {
-  const hit = index.codeEvidence.get(code);
-  if (hit !== undefined) return hit;
+export function matchCode(index: AttributionIndex, code: string): CodeMatch | undefined {
+  const row = index.codeSpellings.find(code);
+  if (row >= 0) return index.codeMatchList[row];
   if (!mayMatchOtherSpelling(code)) return undefined;
   const target = index.codes.get(code.trim().toLowerCase());
-  return target === undefined ? undefined : codeEvidenceFor(target, code);
+  if (target === undefined) return undefined;
+  return { evidence: codeEvidenceFor(target, code), influencer: index.influencers.get(target.influencerId)! };
 }
 
 /**
  * False when `code` is ASCII without surrounding spaces and not in mixed case: then its only
- * matching spellings (all lower, all upper) are keys of `codeEvidence` already, so a miss is final.
+ * matching spellings (all lower, all upper) are in `codeSpellings` already, so a miss is final.
  */
 function mayMatchOtherSpelling(code: string): boolean {
   let lower = false;

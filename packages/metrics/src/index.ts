@@ -8,13 +8,14 @@ export { parseLandingUrl, buildShareUrl, type LandingParams, type ShareParams } 
 export { DEFAULT_ATTRIBUTION_SETTINGS, MAX_WINDOW_DAYS, resolveSettings, type PartialAttributionSettings } from "./settings.js";
 export {
   buildAttributionIndex,
-  lookupCodeEvidence,
+  matchCode,
   type AttributionIndex,
   type AttributionIndexInput,
-  type ClickTarget,
+  type CodeMatch,
   type CodeTarget,
   type IndexedInfluencer,
 } from "./attribution-index.js";
+export { ClickTable, type ClickTarget } from "./click-table.js";
 export { attributeOrder } from "./attribute-order.js";
 export { describeEvidence, explainAttribution } from "./explain.js";
 export { DEDUPE_WINDOW_MS, classifyClick, classifyClicks, isBotUserAgent } from "./classify-clicks.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { orderRecord, utmRecord, visitRecord } from "./order-record.js";
+import { EMPTY_LIST, orderRecord, utmRecord, visitRecord } from "./order-record.js";
 import { parseLandingUrl } from "./parse-utm.js";
 
 describe("orderRecord", () => {
@@ -13,6 +13,18 @@ describe("orderRecord", () => {
       "customerEmail", "customerType", "country", "device", "products", "discountCodes", "clickIds", "visits",
     ]);
     expect(o.customerId).toBeUndefined();
+  });
+
+  it("shares one frozen empty list for every empty list, and keeps non-empty ones", () => {
+    const o = orderRecord({
+      id: "1", name: "#1", createdAt: 0, updatedAt: 0, currency: "USD", subtotal: 0, test: false, cancelled: false, refunded: false,
+      products: ["p"], discountCodes: [], clickIds: [], visits: [],
+    });
+    expect(o.products).toEqual(["p"]);
+    expect(o.discountCodes).toBe(EMPTY_LIST);
+    expect(o.visits).toBe(EMPTY_LIST);
+    expect(Object.isFrozen(EMPTY_LIST)).toBe(true);
+    expect(() => o.clickIds.push("c1")).toThrow(TypeError);
   });
 });
 
