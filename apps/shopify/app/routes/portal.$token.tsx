@@ -4,4 +4,4 @@ import { portalClientAddress, openPortalLink } from "../services/portal-http.ser
 import { portalDeps } from "../services/portal-runtime.server";
 
 export const loader = async ({ request, params, context }: LoaderFunctionArgs) =>
-  openPortalLink(await portalDeps(), request, params.token ?? "", portalClientAddress(request, context, false));
+  openPortalLink(await portalDeps(request), request, params.token ?? "", portalClientAddress(request, context, false));

@@ -4,4 +4,4 @@ import { portalClientAddress, showProxyPortal } from "../services/portal-http.se
 import { portalDeps } from "../services/portal-runtime.server";
 
 export const loader = async ({ request, params, context }: LoaderFunctionArgs) =>
-  showProxyPortal(await portalDeps(), request, params.token ?? "", portalClientAddress(request, context, true));
+  showProxyPortal(await portalDeps(request), request, params.token ?? "", portalClientAddress(request, context, true));
