@@ -31,6 +31,7 @@ async function withPostgresDatabase<T>(work: (url: string) => Promise<T>): Promi
 }
 
 const seconds = Number(process.env.ICR_BENCH_SECONDS ?? 5);
+const redirectSeconds = Number(process.env.ICR_BENCH_REDIRECT_SECONDS ?? 3);
 const ingest = { rate: 200, seconds, closedLoopRequests: 600 };
 /** ICR_BENCH_ONLY=webhook or =redirect runs one family (while tuning); default both. */
 const only = process.env.ICR_BENCH_ONLY;
@@ -52,6 +53,6 @@ await withPostgresDatabase(async (url) => {
 });
 }
 if (only !== "webhook") {
-  console.log(JSON.stringify(await benchRedirect("pglite", seconds)));
-  await withPostgresDatabase(async (url) => console.log(JSON.stringify(await benchRedirect("postgres", seconds, url))));
+  console.log(JSON.stringify(await benchRedirect("pglite", redirectSeconds)));
+  await withPostgresDatabase(async (url) => console.log(JSON.stringify(await benchRedirect("postgres", redirectSeconds, url))));
 }
