@@ -118,7 +118,7 @@ function Page({ view, options, nonce }: { view: PortalView; options: PortalPageO
       <header>
         <p>{view.shop.domain}</p>
         <h1>{view.influencer.name ?? view.influencer.handle}</h1>
-        <p>@{view.influencer.handle} · your links, codes and results</p>
+        <p><span data-testid="handle">@{view.influencer.handle}</span> · your links, codes and results</p>
       </header>
       <main id="main">
         <section aria-labelledby="results-title">
