@@ -100,10 +100,22 @@ export async function getDb(): Promise<Db> {
   return (await shared).db;
 }
 
+/**
+ * Closes the process-wide database (shutdown, and tests that opened it through a route).
+ *
+ * @example await closeDb();
+ * @returns once closed; at once when it was never opened. The next `getDb()` opens it again.
+ */
+export async function closeDb(): Promise<void> {
+  const current = shared;
+  shared = undefined;
+  if (current) await (await current).close();
+}
+
 async function openFromEnvironment(): Promise<Database> {
   const url = process.env.DATABASE_URL || undefined;
   const dataDir = url ? undefined : (process.env.ICR_DATA_DIR ?? resolve(findMigrationsFolder(), "..", ".data", "pglite"));
   const database = await openDatabase({ url, dataDir });
-  onShutdown(() => database.close());
+  onShutdown(closeDb);
   return database;
 }
