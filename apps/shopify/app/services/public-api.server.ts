@@ -196,27 +196,40 @@ export async function answerPublicApi(ctx: PublicApiContext, request: PublicApiR
   }
   if (!SHOP_KEY.test(request.shopKey)) return fromCached(method, notFound("Shop"), null);
 
+  // The same URL asked again (what widgets do) skips parsing: the raw query string is a key too.
+  const scope = `${request.shopKey}|${request.proxiedShopDomain ?? ""}|${request.endpoint}|`;
+  const rawKey = `${scope}?${request.query.toString()}`;
+  const seen = ctx.cache.get(rawKey, now);
+  if (seen !== undefined) return fromCached(method, seen, request.ifNoneMatch);
+
   let parsed: { endpoint: "rate"; query: RateQuery } | { endpoint: "leaderboard"; query: LeaderboardQuery };
   if (request.endpoint === "rate") {
     const result = rateQuery.safeParse(knownParameters(request.query, ["scope", "influencer", "campaign", "days", "goal"]));
-    if (!result.success) return fromCached(method, badRequest(result.error), null);
+    if (!result.success) return fromCached(method, remember(ctx, rawKey, badRequest(result.error), null, now), null);
     parsed = { endpoint: "rate", query: result.data };
   } else if (request.endpoint === "leaderboard") {
     const result = leaderboardQuery.safeParse(knownParameters(request.query, ["limit", "days", "goal", "campaign"]));
-    if (!result.success) return fromCached(method, badRequest(result.error), null);
+    if (!result.success) return fromCached(method, remember(ctx, rawKey, badRequest(result.error), null, now), null);
     parsed = { endpoint: "leaderboard", query: result.data };
   } else {
     return fromCached(method, notFound(`Endpoint ${JSON.stringify(request.endpoint.slice(0, 40))}`), null);
   }
 
-  const key = `${request.shopKey}|${request.proxiedShopDomain ?? ""}|${parsed.endpoint}|${JSON.stringify(parsed.query)}`;
+  // Different spellings of one query (order, defaults, case, ignored parameters) share one answer.
+  const key = `${scope}${JSON.stringify(parsed.query)}`;
   let answer = ctx.cache.get(key, now);
   if (answer === undefined) {
-    const { shopId, answer: computed } = await compute(ctx.db, request, parsed, now);
-    answer = computed;
-    ctx.cache.set(key, answer, shopId, now);
+    const computed = await compute(ctx.db, request, parsed, now);
+    answer = computed.answer;
+    ctx.cache.set(key, answer, computed.shopId, now);
+    remember(ctx, rawKey, answer, computed.shopId, now);
   }
   return fromCached(method, answer, request.ifNoneMatch);
+}
+
+function remember(ctx: PublicApiContext, key: string, answer: CachedAnswer, shopId: number | null, now: number): CachedAnswer {
+  ctx.cache.set(key, answer, shopId, now);
+  return answer;
 }
 
 function badRequest(error: z.ZodError): CachedAnswer {
