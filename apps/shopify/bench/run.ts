@@ -1,12 +1,14 @@
 /**
  * `npm run bench -w @icr/shopify`: webhook ingest on PGlite and PostgreSQL, then the click redirect
- * beside a bare Node server, on PGlite and PostgreSQL. One JSON object per benchmark per line.
+ * beside a bare Node server, on PGlite and PostgreSQL, then the cached public rate endpoint.
+ * One JSON object per benchmark per line.
  * PostgreSQL runs only when reachable (a fresh database per run, dropped after).
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { openDatabase } from "../app/db.server";
 import { POSTGRES_URL } from "../app/test-support/databases";
+import { benchPublicApi } from "./public-api.bench";
 import { benchRedirect } from "./redirect";
 import { benchWebhookIngest } from "./webhook-ingest";
 
@@ -33,10 +35,10 @@ async function withPostgresDatabase<T>(work: (url: string) => Promise<T>): Promi
 const seconds = Number(process.env.ICR_BENCH_SECONDS ?? 5);
 const redirectSeconds = Number(process.env.ICR_BENCH_REDIRECT_SECONDS ?? 3);
 const ingest = { rate: 200, seconds, closedLoopRequests: 600 };
-/** ICR_BENCH_ONLY=webhook or =redirect runs one family (while tuning); default both. */
+/** ICR_BENCH_ONLY=webhook, =redirect or =public runs one family (while tuning); default all. */
 const only = process.env.ICR_BENCH_ONLY;
 
-if (only !== "redirect") {
+if (!only || only === "webhook") {
 const pglite = await openDatabase();
 try {
   console.log(JSON.stringify(await benchWebhookIngest(pglite, ingest)));
@@ -52,7 +54,8 @@ await withPostgresDatabase(async (url) => {
   }
 });
 }
-if (only !== "webhook") {
+if (!only || only === "redirect") {
   console.log(JSON.stringify(await benchRedirect("pglite", redirectSeconds)));
   await withPostgresDatabase(async (url) => console.log(JSON.stringify(await benchRedirect("postgres", redirectSeconds, url))));
 }
+if (!only || only === "public") console.log(JSON.stringify(await benchPublicApi(seconds)));
