@@ -7,7 +7,9 @@ import {
   MAX_AGE_MS,
   mergeLanding,
   readLanding,
+  SIGNUP_TAG_PREFIX,
   STORAGE_KEY,
+  tagCustomerForms,
   syncKey,
   type CaptureEnv,
 } from "./click-capture.js";
@@ -184,5 +186,39 @@ describe("capture", () => {
     const { env, posts } = page(`?utm_content=${encodeURIComponent('<script>alert("x")</script>')}`);
     await capture(env);
     expect(posts).toEqual([{ attributes: { _icr_utm: "utm_content=%3Cscript%3Ealert%28%22x%22%29%3C%2Fscript%3E" } }]);
+  });
+});
+
+describe("tagCustomerForms", () => {
+  /** Shopify's newsletter and register forms as themes render them (form_type names the form). */
+  function forms(html: string): HTMLElement {
+    const root = document.createElement("div");
+    root.innerHTML = html;
+    return root;
+  }
+  const tagsOf = (root: HTMLElement, name: string) =>
+    [...root.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)].map((i) => i.value);
+
+  it("adds the click id as a customer tag to newsletter and account forms, keeping their tags", () => {
+    const root = forms(`
+      <form action="/contact#newsletter" method="post"><input type="hidden" name="form_type" value="customer">
+        <input type="hidden" name="contact[tags]" value="newsletter"><input name="contact[email]"></form>
+      <form action="/account" method="post"><input type="hidden" name="form_type" value="create_customer">
+        <input name="customer[email]"></form>
+      <form action="/search"><input name="q"></form>`);
+    expect(tagCustomerForms(root, "c_9f")).toBe(2);
+    expect(tagsOf(root, "contact[tags]")).toEqual([`newsletter, ${SIGNUP_TAG_PREFIX}c_9f`]);
+    expect(tagsOf(root, "customer[tags]")).toEqual(["icr_click:c_9f"]);
+    expect(root.querySelectorAll('form[action="/search"] input')).toHaveLength(1);
+  });
+
+  it("replaces an older click tag instead of piling tags up, and ignores ids that are not ours", () => {
+    const root = forms(`<form><input name="form_type" value="customer">
+      <input name="contact[tags]" value="icr_click:old, vip"></form>`);
+    tagCustomerForms(root, "c_new");
+    tagCustomerForms(root, "c_new");
+    expect(tagsOf(root, "contact[tags]")).toEqual(["vip, icr_click:c_new"]);
+    expect(tagCustomerForms(root, '"><img src=x onerror=alert(1)>')).toBe(0);
+    expect(tagsOf(root, "contact[tags]")).toEqual(["vip, icr_click:c_new"]);
   });
 });

@@ -201,6 +201,41 @@ export async function capture(env: CaptureEnv): Promise<"posted" | "unchanged" |
   return "posted";
 }
 
+/** The tag prefix the app's customers/create webhook reads a sign-up's click id from. */
+export const SIGNUP_TAG_PREFIX = "icr_click:";
+
+/**
+ * Carries the click id into Shopify's customer forms (newsletter and account sign-up, posted to
+ * `/contact` or `/account` with `form_type` "customer" or "create_customer") as a customer tag
+ * `icr_click:{id}`, which is how a sign-up, which has no cart, reaches the app with its evidence.
+ * An existing `contact[tags]` / `customer[tags]` field keeps its tags and gains ours once.
+ *
+ * @returns how many forms were tagged (0 on a page without customer forms or an invalid id).
+ * @example
+ * tagCustomerForms(document, "c_9f"); // 1: <input type="hidden" name="contact[tags]" value="icr_click:c_9f">
+ */
+export function tagCustomerForms(root: ParentNode, clickId: string): number {
+  if (!CLICK_ID.test(clickId)) return 0;
+  const tag = SIGNUP_TAG_PREFIX + clickId;
+  let tagged = 0;
+  for (const form of root.querySelectorAll<HTMLFormElement>("form")) {
+    const type = form.querySelector<HTMLInputElement>('input[name="form_type"]')?.value;
+    const field = type === "customer" ? "contact[tags]" : type === "create_customer" ? "customer[tags]" : undefined;
+    if (!field) continue;
+    let input = form.querySelector<HTMLInputElement>(`input[name="${field}"]`);
+    if (!input) {
+      input = form.ownerDocument.createElement("input");
+      input.type = "hidden";
+      input.name = field;
+      form.append(input);
+    }
+    const tags = input.value.split(",").map((t) => t.trim()).filter((t) => t && !t.startsWith(SIGNUP_TAG_PREFIX));
+    input.value = [...tags, tag].join(", ");
+    tagged++;
+  }
+  return tagged;
+}
+
 /**
  * Keeps the capture in localStorage and a 30-day first-party `SameSite=Lax` cookie, if the
  * visitor's privacy choices allow it; storage that throws (private modes) is skipped.

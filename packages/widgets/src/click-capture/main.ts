@@ -1,5 +1,5 @@
 // The storefront embed's entry (assets/icr-click-capture.js): wires the capture to the real page.
-import { capture, cartToken, type CaptureEnv } from "./click-capture.js";
+import { capture, cartToken, loadCapture, tagCustomerForms, type CaptureEnv } from "./click-capture.js";
 
 interface ShopifyGlobal {
   routes?: { root?: string };
@@ -30,6 +30,9 @@ const env = (): CaptureEnv => ({
 });
 
 void capture(env()).then((result) => {
+  // Sign-ups have no cart: the click id rides on the customer form as a tag instead.
+  const click = loadCapture(env()).click;
+  if (click) tagCustomerForms(document, click.value);
   // Without a cart yet, watch for the one a later add-to-cart creates and give it the attributes.
   if (result === "nothing" || cartToken(document.cookie)) return;
   const timer = setInterval(() => {
