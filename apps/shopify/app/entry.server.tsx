@@ -11,6 +11,8 @@ import { servePublicHttp } from "./services/public-http.server";
 import { redirectContext } from "./services/redirect-runtime.server";
 import { startMaintenance } from "./services/scheduler.server";
 import { serveShareLink } from "./services/share-link-http.server";
+import { DEMO_SHOP_DOMAIN, assertDemoModeAllowed, isDemoMode } from "./services/demo-mode.server";
+import { seedDemo, type DemoSeedResult } from "./services/demo-seed.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { onShutdown } from "./shutdown.server";
 
@@ -22,7 +24,8 @@ export default async function handleRequest(
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
-  addDocumentResponseHeaders(request, responseHeaders);
+  // Outside Shopify's admin (demo mode) there is no embedding to allow and no Shopify config to read.
+  if (!isDemoMode()) await addDocumentResponseHeaders(request, responseHeaders);
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise<Response>((resolve, reject) => {
     const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} />, {
@@ -75,4 +78,26 @@ export async function handlePublicHttp(req: IncomingMessage, res: ServerResponse
  */
 export async function startBackgroundJobs(): Promise<void> {
   onShutdown(startMaintenance(await getDb()));
+}
+
+/**
+ * For the servers (server.mjs, demo/start.mjs): refuses demo mode where it could bypass
+ * authentication (Shopify credentials set, or NODE_ENV=production). Called at boot.
+ *
+ * @example checkDemoMode(process.env);
+ * @returns nothing; throws an Error with what to change.
+ */
+export function checkDemoMode(env: Readonly<Record<string, string | undefined>>): void {
+  assertDemoModeAllowed(env);
+}
+
+/**
+ * For `npm run demo`: seeds the demo shop into the process's (empty) database.
+ *
+ * @example const seeded = await seedDemoShop(console.log);
+ * @returns the seed's ids and counts, and the demo shop's domain.
+ */
+export async function seedDemoShop(log: (line: string) => void): Promise<DemoSeedResult & { shopDomain: string }> {
+  const seeded = await seedDemo(await getDb(), { log });
+  return { ...seeded, shopDomain: DEMO_SHOP_DOMAIN };
 }

@@ -64,3 +64,21 @@ export async function getRateDisplaySettings(db: Db, shopId: number): Promise<Ra
     .where(eq(shopSettings.shopId, shopId));
   return row ?? { industry: "retail", benchmarks: {}, lowSample: null };
 }
+
+/**
+ * Replaces the given benchmark / low-sample fields (others are kept); creates the settings row when missing.
+ *
+ * @example await saveRateDisplaySettings(db, shopId, { industry: "fashion", lowSample: { minDenominator: 200, minConversions: 10 } });
+ * @returns the values now stored.
+ */
+export async function saveRateDisplaySettings(db: Db, shopId: number, patch: Partial<RateDisplaySettings>): Promise<RateDisplaySettings> {
+  const next = { ...(await getRateDisplaySettings(db, shopId)), ...patch };
+  await db
+    .insert(shopSettings)
+    .values({ shopId, industry: next.industry, benchmarks: next.benchmarks, lowSample: next.lowSample })
+    .onConflictDoUpdate({
+      target: shopSettings.shopId,
+      set: { industry: next.industry, benchmarks: next.benchmarks, lowSample: next.lowSample, updatedAt: sql`now()` },
+    });
+  return next;
+}

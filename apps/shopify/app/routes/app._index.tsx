@@ -4,31 +4,22 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { Badge, BlockStack, Button, Card, InlineGrid, Layout, Page, ProgressBar, Text } from "@shopify/polaris";
 import { formatMoney } from "@icr/metrics";
-import { getDb } from "../db.server";
 import { findUnfinishedJob } from "../models/jobs.server";
-import { ensureShop } from "../models/shops.server";
-import { AdminGateway } from "../services/admin-gateway.server";
+import { requireAdmin } from "../services/admin-context.server";
 import { runBackfill } from "../services/backfill.server";
 import { shopOverview } from "../services/overview.server";
-import { loadShopContext } from "../services/shop-context.server";
-import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
-  const db = await getDb();
-  const shop = await loadShopContext(db, await ensureShop(db, session.shop));
+  const { db, shop } = await requireAdmin(request);
   const overview = await shopOverview(db, shop, Date.now());
   return { overview, currency: shop.currency };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
-  const db = await getDb();
-  const shop = await loadShopContext(db, await ensureShop(db, session.shop));
+  const { db, shop, gateway } = await requireAdmin(request);
   if (!(await findUnfinishedJob(db, shop.id, "backfill"))) {
-    const gateway = new AdminGateway({ shop: session.shop, accessToken: session.accessToken ?? "" });
     // Runs after the response: progress is stored on the job and shown on the next load.
-    void runBackfill({ db, gateway }, shop).catch((error: unknown) => console.error(`backfill of ${session.shop} interrupted`, error));
+    void runBackfill({ db, gateway }, shop).catch((error: unknown) => console.error(`backfill of ${shop.domain} interrupted`, error));
   }
   return { started: true };
 };
