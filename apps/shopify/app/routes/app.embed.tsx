@@ -6,8 +6,8 @@ import { useFetcher, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Box, Button, Card, Checkbox, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { requireAdmin } from "../services/admin-context.server";
-import { applyPublishSwitch, loadEmbedPage, publicationKey } from "../services/public-embed.server";
-import { embedElement, embedSnippet, type EmbedOptions, type EmbedWidget } from "../services/public-embed-snippet";
+import { applyPublishSwitch, loadEmbedPage } from "../services/public-embed.server";
+import { embedElement, embedSnippet, publicationKey, type EmbedOptions, type EmbedWidget } from "../services/public-embed-snippet";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { db, shop, appUrl } = await requireAdmin(request);

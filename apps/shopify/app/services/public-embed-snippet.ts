@@ -85,3 +85,13 @@ export function embedSnippet(appUrl: string, publicKey: string, options: EmbedOp
   const attributes = element.attributes.map(([name, value]) => (value === "" ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`)).join("");
   return `<script type="module" src="${escapeAttribute(appUrl.replace(/\/+$/, ""))}/widgets/icr-widgets.js"></script>\n<${element.tag}${attributes}></${element.tag}>`;
 }
+
+/**
+ * The key the Embed page uses for one publish switch (the server lists the ones that are on).
+ *
+ * @example publicationKey({ widget: "rate", scope: "overall", target: "" }); // "rate|overall|"
+ * @returns "widget|scope|target".
+ */
+export function publicationKey(p: { widget: string; scope: string; target: string }): string {
+  return `${p.widget}|${p.scope}|${p.target}`;
+}

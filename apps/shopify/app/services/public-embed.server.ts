@@ -9,6 +9,7 @@ import { listCampaigns } from "../models/campaigns.server";
 import { listInfluencers } from "../models/influencers.server";
 import { listPublications, PUBLICATION_SCOPES, PUBLICATION_WIDGETS, type Publication } from "../models/publications.server";
 import { getShop } from "../models/shops.server";
+import { publicationKey } from "./public-embed-snippet";
 import { setPublished } from "./public-publications.server";
 
 export interface EmbedPageData {
@@ -39,16 +40,6 @@ export async function loadEmbedPage(db: Db, shopId: number): Promise<EmbedPageDa
     campaigns: campaigns.map((c) => ({ key: c.id, name: c.name?.trim() || c.id })),
     published: publications.filter((p) => p.enabled).map(publicationKey),
   };
-}
-
-/**
- * The key the page uses for one switch.
- *
- * @example publicationKey({ widget: "rate", scope: "overall", target: "" }); // "rate|overall|"
- * @returns "widget|scope|target".
- */
-export function publicationKey(p: Pick<Publication, "widget" | "scope" | "target">): string {
-  return `${p.widget}|${p.scope}|${p.target}`;
 }
 
 const switchForm = z.object({
