@@ -1,5 +1,4 @@
-import { matchCode, type AttributionIndex, type IndexedInfluencer } from "./attribution-index.js";
-import type { ClickTable } from "./click-table.js";
+import { foldedCodeRow, type AttributionIndex, type IndexedInfluencer } from "./attribution-index.js";
 import { EMPTY_LIST } from "./order-record.js";
 import { DEFAULT_ATTRIBUTION_SETTINGS } from "./settings.js";
 import type {
@@ -26,11 +25,15 @@ const REFERRAL_SOURCE: Readonly<Record<VisitSource, string>> = {
 /*
  * Candidates of the order being attributed, in scratch arrays reused by every call: attribution runs
  * a million times in a row, and these allocate nothing per order. attributeOrder is synchronous, so
- * the arrays never serve two orders at once.
+ * the arrays never serve two orders at once. Besides each candidate's Evidence, they keep the facts
+ * the decision reads (rule, influencer, campaign, time), so the decision never goes back to a cold
+ * evidence object of the index: each such read would be a memory access of its own.
  */
 const found: Evidence[] = [];
-/** Who each candidate credits, resolved while gathering so the winner needs no lookup. */
-const owners: IndexedInfluencer[] = [];
+const rules: Rule[] = [];
+/** Roster position of the influencer each candidate credits: only the winner's record is read. */
+const owners: number[] = [];
+const campaigns: (string | null)[] = [];
 /** When each candidate touched, for the touch model: its time, or the order's for the ordering session. */
 const touchedAt: number[] = [];
 /** Whether each candidate counts (inside the window, or a kind of evidence that has none). */
@@ -60,7 +63,9 @@ const enabled: Record<Rule, boolean> = { code: true, link: true, utm: true };
  * `evidence[0]` is the winner, the rest of `evidence` supports it (same influencer), `overruled`
  * names other influencers; every list is sorted deterministically. The result does not depend on
  * the order of `visits` or `clickIds`, and attributing twice gives equal results.
- * Returns status "unattributed" (revenue 0, empty lists) for an order without evidence.
+ * Settings are read as immutable (`resolveSettings` and the defaults are frozen): a settings object
+ * changed in place between calls is not noticed. Returns status "unattributed" (revenue 0, empty
+ * lists) for an order without evidence.
  *
  * @example
  * const index = buildAttributionIndex({
@@ -85,16 +90,14 @@ export function attributeOrder(
   let evidence = NONE;
   let overruled = NONE;
   let expired = NONE;
-  let winning: Evidence | undefined;
-  if (winner >= 0) {
-    winning = found[winner]!;
-    evidence = [winning];
-  }
+  const position = winner >= 0 ? owners[winner]! : -1;
+  const owner = winner >= 0 ? index.roster[position]! : undefined;
+  if (winner >= 0) evidence = [found[winner]!];
   for (let i = 0; i < count; i++) {
     if (i === winner) continue;
     const e = found[i]!;
     if (!inside[i]) expired = expired === NONE ? [e] : push(expired, e);
-    else if (e.influencerId === winning!.influencerId) evidence.push(e);
+    else if (owners[i] === position) evidence.push(e);
     else overruled = overruled === NONE ? [e] : push(overruled, e);
   }
   if (evidence.length > 2) sortFrom(evidence, 1);
@@ -107,20 +110,19 @@ export function attributeOrder(
       ? "cancelled"
       : order.refunded
         ? "refunded"
-        : winning === undefined && expired.length > 0
+        : owner === undefined && expired.length > 0
           ? "outsideWindow"
           : null;
   let influencerId: string | null = null;
   let campaign: string | null = null;
   let rule: Rule | null = null;
-  if (reason === null && winning !== undefined) {
-    const influencer = owners[winner]!;
-    if (isSelfReferral(order, influencer.email, influencer.customerId, settings)) {
+  if (reason === null && owner !== undefined) {
+    if (isSelfReferral(order, owner, settings)) {
       reason = "selfReferral";
     } else {
-      influencerId = winning.influencerId;
-      rule = winning.rule;
-      campaign = winning.campaign ?? utmCampaignOf(winning.influencerId, settings) ?? influencer.campaign;
+      influencerId = owner.id;
+      rule = rules[winner]!;
+      campaign = campaigns[winner] ?? utmCampaignOf(position, settings) ?? owner.campaign;
     }
   }
 
@@ -161,9 +163,18 @@ function prepare(settings: AttributionSettings): void {
 function collect(order: Order, index: AttributionIndex, orderAt: number, windowStart: number): void {
   if (enabled.code) {
     const codes = order.discountCodes;
+    const spellings = index.codeSpellings;
     for (let i = 0; i < codes.length; i++) {
-      const match = matchCode(index, codes[i]!);
-      if (match !== undefined) add(match.evidence, match.influencer, orderAt, true);
+      const code = codes[i]!;
+      let row = spellings.find(code);
+      let e = row >= 0 ? index.codeEvidence[row] : undefined;
+      if (e === undefined) {
+        row = foldedCodeRow(index, code);
+        if (row >= 0) e = { ...index.codeEvidence[row]!, value: code };
+      }
+      if (e === undefined) continue;
+      const campaign = spellings.int(row, 1);
+      add(e, "code", spellings.int(row, 0), campaign < 0 ? null : index.codeCampaigns[campaign]!, orderAt, true);
     }
   }
   const clicks = index.clicks;
@@ -172,10 +183,7 @@ function collect(order: Order, index: AttributionIndex, orderAt: number, windowS
     for (let i = 0; i < clickIds.length; i++) {
       const id = clickIds[i]!;
       const slot = clicks.slot(id);
-      if (slot >= 0) {
-        const at = clicks.at(slot);
-        add(linkEvidence(clicks, slot, id, "note_attributes"), index.roster[clicks.influencerIndex(slot)]!, at, at >= windowStart && at <= orderAt);
-      }
+      if (slot >= 0) addClick(index, slot, id, "note_attributes", orderAt, windowStart, false);
     }
   }
   const visits = order.visits;
@@ -184,11 +192,7 @@ function collect(order: Order, index: AttributionIndex, orderAt: number, windowS
     const session = visit.source === "landing_site";
     if (enabled.link && visit.clickId !== undefined) {
       const slot = clicks.slot(visit.clickId);
-      if (slot >= 0) {
-        const at = clicks.at(slot);
-        const owner = index.roster[clicks.influencerIndex(slot)]!;
-        add(linkEvidence(clicks, slot, visit.clickId, visit.source), owner, at, session || (at >= windowStart && at <= orderAt));
-      }
+      if (slot >= 0) addClick(index, slot, visit.clickId, visit.source, orderAt, windowStart, session);
     }
     if (!enabled.utm) continue;
     const at = visit.at;
@@ -196,39 +200,37 @@ function collect(order: Order, index: AttributionIndex, orderAt: number, windowS
     const time = at === undefined ? orderAt : at;
     const counts = session || at === undefined || (at >= windowStart && at <= orderAt);
     const content = visit.utm.content;
-    if (content !== undefined) {
-      const row = index.utmTable.find(content);
-      if (row >= 0) {
-        const owner = index.roster[index.utmTable.int(row, 0)]!;
-        add(utmEvidence(owner.id, campaignOf(index, visit.utm.campaign), at, content, visit.source), owner, time, counts);
-      }
-    }
+    if (content !== undefined) addUtm(index, content, visit.source, visit.utm.campaign, at, time, counts);
     const referral = visit.referralCode;
-    if (referral !== undefined) {
-      const row = index.utmTable.find(referral);
-      if (row >= 0) {
-        const owner = index.roster[index.utmTable.int(row, 0)]!;
-        const e = utmEvidence(owner.id, campaignOf(index, visit.utm.campaign), at, referral, REFERRAL_SOURCE[visit.source]);
-        add(e, owner, time, counts);
-      }
-    }
+    if (referral !== undefined) addUtm(index, referral, REFERRAL_SOURCE[visit.source], visit.utm.campaign, at, time, counts);
   }
 }
 
-function linkEvidence(clicks: ClickTable, slot: number, id: string, source: string): Evidence {
-  return {
-    rule: "link",
-    influencerId: clicks.influencerId(slot),
-    campaign: clicks.campaign(slot),
-    at: clicks.at(slot),
-    value: id,
-    source,
-    link: clicks.link(slot),
-  };
+/** A click id as link evidence; it counts inside the window, or always when read from the ordering session. */
+function addClick(index: AttributionIndex, slot: number, id: string, source: string, orderAt: number, windowStart: number, session: boolean): void {
+  const clicks = index.clicks;
+  const at = clicks.at(slot);
+  const campaign = clicks.campaign(slot);
+  const owner = clicks.influencerIndex(slot);
+  const e: Evidence = { rule: "link", influencerId: index.rosterIds[owner]!, campaign, at, value: id, source, link: clicks.link(slot) };
+  add(e, "link", owner, campaign, at, session || (at >= windowStart && at <= orderAt));
 }
 
-function utmEvidence(influencerId: string, campaign: string | null, at: number | undefined, value: string, source: string): Evidence {
-  return { rule: "utm", influencerId, campaign, at, value, source, link: undefined };
+/** A `utm_content` value (or referral code) as UTM evidence, when it names an influencer. */
+function addUtm(
+  index: AttributionIndex,
+  value: string,
+  source: string,
+  utmCampaign: string | undefined,
+  at: number | undefined,
+  time: number,
+  counts: boolean,
+): void {
+  const row = index.utmTable.find(value);
+  if (row < 0) return;
+  const owner = index.utmTable.int(row, 0);
+  const campaign = campaignOf(index, utmCampaign);
+  add({ rule: "utm", influencerId: index.rosterIds[owner]!, campaign, at, value, source, link: undefined }, "utm", owner, campaign, time, counts);
 }
 
 /** `utm_campaign` as a campaign id: canonical when the shop lists campaigns (unknown ones: null). */
@@ -238,12 +240,14 @@ function campaignOf(index: AttributionIndex, utmCampaign: string | undefined): s
 }
 
 /** Records a candidate unless an identical one is already there (a click id listed twice). */
-function add(e: Evidence, owner: IndexedInfluencer, time: number, counts: boolean): void {
+function add(e: Evidence, rule: Rule, owner: number, campaign: string | null, time: number, counts: boolean): void {
   for (let i = 0; i < count; i++) {
-    if (found[i] === e || sameEvidence(found[i]!, e)) return;
+    if (found[i] === e || (rules[i] === rule && sameEvidence(found[i]!, e))) return;
   }
   found[count] = e;
+  rules[count] = rule;
   owners[count] = owner;
+  campaigns[count] = campaign;
   touchedAt[count] = time;
   inside[count] = counts;
   count++;
@@ -267,7 +271,7 @@ function pickWinner(settings: AttributionSettings): number {
   for (const rule of settings.precedence) {
     let best = -1;
     for (let i = 0; i < count; i++) {
-      if (!inside[i] || found[i]!.rule !== rule) continue;
+      if (!inside[i] || rules[i] !== rule) continue;
       // Codes: the first match in the order's own list (candidates were gathered in that order).
       if (rule === "code") return i;
       if (best < 0 || touchBeats(i, best, first)) best = i;
@@ -286,26 +290,26 @@ function touchBeats(i: number, j: number, first: boolean): boolean {
 }
 
 /** The winner's own `utm_campaign`, from its counted UTM evidence picked by the touch model. */
-function utmCampaignOf(influencerId: string, settings: AttributionSettings): string | null {
+function utmCampaignOf(owner: number, settings: AttributionSettings): string | null {
   const first = settings.touch === "first";
   let best = -1;
   for (let i = 0; i < count; i++) {
-    const e = found[i]!;
-    if (!inside[i] || e.rule !== "utm" || e.campaign === null || e.influencerId !== influencerId) continue;
+    if (!inside[i] || rules[i] !== "utm" || campaigns[i] === null || owners[i] !== owner) continue;
     if (best < 0 || touchBeats(i, best, first)) best = i;
   }
-  return best < 0 ? null : found[best]!.campaign;
+  return best < 0 ? null : campaigns[best]!;
 }
 
-function isSelfReferral(
-  order: Order,
-  email: string | undefined,
-  customerId: string | undefined,
-  settings: AttributionSettings,
-): boolean {
+/**
+ * Whether the order's customer is the influencer. Lengths are compared first, from numbers the
+ * influencer's record carries, so most orders never read the influencer's (cold) strings.
+ */
+function isSelfReferral(order: Order, owner: IndexedInfluencer, settings: AttributionSettings): boolean {
+  const email = order.customerEmail;
+  const customerId = order.customerId;
   return (
-    (settings.selfReferral.byEmail && email !== undefined && order.customerEmail === email) ||
-    (settings.selfReferral.byCustomerId && customerId !== undefined && order.customerId === customerId)
+    (settings.selfReferral.byEmail && email !== undefined && email.length === owner.emailLength && email === owner.email) ||
+    (settings.selfReferral.byCustomerId && customerId !== undefined && customerId.length === owner.customerIdLength && customerId === owner.customerId)
   );
 }
 

@@ -24,7 +24,7 @@ describe("buildAttributionIndex", () => {
     expect([...index.utm].map(([value, influencer]) => [value, influencer.id])).toEqual([["alice", "inf-alice"], ["bobutm", "inf-bob"]]);
     expect(index.roster.map((influencer) => influencer.id)).toEqual(["inf-alice", "inf-bob"]);
     expect(index.influencers.get("inf-alice")).toEqual({
-      id: "inf-alice", handle: "Alice", email: "alice@example.com", customerId: "42", campaign: "Spring",
+      id: "inf-alice", handle: "Alice", email: "alice@example.com", customerId: "42", campaign: "Spring", emailLength: 17, customerIdLength: 2,
     });
     expect(index.campaigns?.get("summer")).toBe("Summer");
   });

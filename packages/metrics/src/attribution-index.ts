@@ -15,6 +15,10 @@ export interface IndexedInfluencer {
   customerId: string | undefined;
   /** Campaign credited when the evidence names none (canonical spelling). */
   campaign: string | null;
+  /** `email.length` (-1 without one), compared first so most orders never read the email itself. */
+  emailLength: number;
+  /** `customerId.length` (-1 without one), for the same reason. */
+  customerIdLength: number;
 }
 
 /** Who a discount code credits. */
@@ -42,6 +46,8 @@ export interface AttributionIndex {
   readonly influencers: ReadonlyMap<string, IndexedInfluencer>;
   /** The roster in input order: `clicks.influencerIndex(slot)` is a position in it. */
   readonly roster: readonly IndexedInfluencer[];
+  /** `roster[i].id`, in a flat array: the hot path names candidates without reading their records. */
+  readonly rosterIds: readonly string[];
   /** By lower-cased, trimmed code. */
   readonly codes: ReadonlyMap<string, CodeTarget>;
   /** Influencer by lower-cased `utm_content` value: the roster's `utm` value, else the handle. */
@@ -54,11 +60,14 @@ export interface AttributionIndex {
   readonly campaigns: ReadonlyMap<string, string> | null;
   /**
    * For the hot path, the spellings of each code a customer is likely to type (as assigned, lower
-   * case, upper case), so a code is found without building a lower-cased string: row r of
-   * `codeSpellings` is `codeMatchList[r]`. Every spelling lower-cases to a key of `codes`; see `matchCode`.
+   * case, upper case), so a code is found without building a lower-cased string. Row r's payload
+   * holds the roster position (field 0) and the position in `codeCampaigns` (field 1, -1: none);
+   * `codeEvidence[r]` is its frozen evidence. Every spelling lower-cases to a key of `codes`; see
+   * `foldedCodeRow` for the spellings it does not hold.
    */
   readonly codeSpellings: StringTable;
-  readonly codeMatchList: readonly CodeMatch[];
+  readonly codeEvidence: readonly Evidence[];
+  readonly codeCampaigns: readonly string[];
   /** For the hot path, `utm` as a `StringTable` whose payload field 0 is the influencer's roster position. */
   readonly utmTable: StringTable;
 }
@@ -116,23 +125,31 @@ export function buildAttributionIndex(input: AttributionIndexInput): Attribution
         path: `${path}.${influencer.utm?.trim() ? "utm" : "handle"}`,
       });
     }
-    const email = influencer.email?.trim();
+    const trimmed = influencer.email?.trim();
+    const email = trimmed === undefined || trimmed === "" ? undefined : trimmed.includes("@") ? normalizeEmail(trimmed) : trimmed;
+    const customerId = influencer.customerId === undefined ? undefined : (shopifyId(influencer.customerId) ?? influencer.customerId.trim());
     const indexed: IndexedInfluencer = {
       id: influencer.id,
       handle,
-      email: email === undefined || email === "" ? undefined : email.includes("@") ? normalizeEmail(email) : email,
-      customerId: influencer.customerId === undefined ? undefined : shopifyId(influencer.customerId) ?? influencer.customerId.trim(),
+      email,
+      customerId,
       campaign: canonical(influencer.campaign),
+      emailLength: email?.length ?? -1,
+      customerIdLength: customerId?.length ?? -1,
     };
     utm.set(utmValue, indexed);
     utmTable.setInt(utmTable.insert(utmValue), 0, influencers.size);
     influencers.set(influencer.id, indexed);
   });
   const roster = [...influencers.values()];
+  const rosterIds = roster.map((influencer) => influencer.id);
 
   const codes = new Map<string, CodeTarget>();
   const codeSpellings = new StringTable();
-  const codeMatchList: CodeMatch[] = [];
+  const codeEvidence: Evidence[] = [];
+  const codeCampaigns: string[] = [];
+  const codeCampaignPosition = new Map<string, number>();
+  const rosterPosition = new Map(roster.map((influencer, i) => [influencer.id, i]));
   input.codes.forEach((assignment, i) => {
     const path = `codes[${i}]`;
     const code = assignment.code.trim();
@@ -156,11 +173,17 @@ export function buildAttributionIndex(input: AttributionIndexInput): Attribution
     const upper = key.toUpperCase();
     // The upper-case spelling is only a safe alias when it lower-cases back (not for "ı", "ſ", "K").
     const spellings = upper.toLowerCase() === key ? [code, key, upper] : [code, key];
-    const influencer = influencers.get(target.influencerId)!;
+    let campaign = target.campaign === null ? -1 : (codeCampaignPosition.get(target.campaign) ?? -1);
+    if (target.campaign !== null && campaign < 0) {
+      campaign = codeCampaigns.push(target.campaign) - 1;
+      codeCampaignPosition.set(target.campaign, campaign);
+    }
     for (const spelling of spellings) {
-      if (codeSpellings.insert(spelling) === codeMatchList.length) {
-        codeMatchList.push({ evidence: codeEvidenceFor(target, spelling), influencer });
-      }
+      const row = codeSpellings.insert(spelling);
+      if (row < codeEvidence.length) continue; // "A1" is its own upper case
+      codeSpellings.setInt(row, 0, rosterPosition.get(target.influencerId)!);
+      codeSpellings.setInt(row, 1, campaign);
+      codeEvidence.push(codeEvidenceFor(target, spelling));
     }
   });
 
@@ -198,7 +221,7 @@ export function buildAttributionIndex(input: AttributionIndexInput): Attribution
     if (!same) throw new InvalidInputError(`click id ${click.id} is recorded twice with different facts`, { path: `${path}.id` });
   }
 
-  return { influencers, roster, codes, utm, clicks, links, campaigns, codeSpellings, codeMatchList, utmTable };
+  return { influencers, roster, rosterIds, codes, utm, clicks, links, campaigns, codeSpellings, codeEvidence, codeCampaigns, utmTable };
 }
 
 function indexCampaigns(ids: readonly string[]): Map<string, string> {
@@ -230,21 +253,31 @@ function codeEvidenceFor(target: CodeTarget, spelling: string): Evidence {
 
 /**
  * The evidence a discount code gives, as typed on an order, and the influencer it credits, matched
- * case-insensitively; undefined when the code is no influencer's. Allocation-free for the spellings
- * the index holds; a code in mixed case, with non-ASCII letters or surrounding spaces falls back
- * to one lower-casing.
+ * case-insensitively; undefined when the code is no influencer's.
  *
  * @example
  * matchCode(index, "alice10")?.evidence.influencerId; // "alice"
  * matchCode(index, "");                               // undefined
  */
 export function matchCode(index: AttributionIndex, code: string): CodeMatch | undefined {
-  const row = index.codeSpellings.find(code);
-  if (row >= 0) return index.codeMatchList[row];
-  if (!mayMatchOtherSpelling(code)) return undefined;
-  const target = index.codes.get(code.trim().toLowerCase());
-  if (target === undefined) return undefined;
-  return { evidence: codeEvidenceFor(target, code), influencer: index.influencers.get(target.influencerId)! };
+  const exact = index.codeSpellings.find(code);
+  const row = exact >= 0 ? exact : foldedCodeRow(index, code);
+  if (row < 0) return undefined;
+  const evidence = exact >= 0 ? index.codeEvidence[row]! : { ...index.codeEvidence[row]!, value: code };
+  return { evidence, influencer: index.roster[index.codeSpellings.int(row, 0)]! };
+}
+
+/**
+ * For a code that is not one of the spellings `codeSpellings` holds: the row it matches once
+ * lower-cased and trimmed, or -1. Skips the lower-casing (and answers -1) when the code is ASCII,
+ * untrimmed and not in mixed case, as its matching spellings would have been found already.
+ *
+ * @example
+ * foldedCodeRow(index, "aLiCe10"); // the row of "alice10"
+ * foldedCodeRow(index, "WELCOME"); // -1, without building a string
+ */
+export function foldedCodeRow(index: AttributionIndex, code: string): number {
+  return mayMatchOtherSpelling(code) ? index.codeSpellings.find(code.trim().toLowerCase()) : -1;
 }
 
 /**
