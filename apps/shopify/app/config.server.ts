@@ -8,7 +8,7 @@ const schema = z.object({
   SHOPIFY_API_KEY: z.string().min(1, "SHOPIFY_API_KEY is required (the app's client id)"),
   SHOPIFY_API_SECRET: z.string().min(1, "SHOPIFY_API_SECRET is required (signs webhooks and app-proxy requests)"),
   SHOPIFY_APP_URL: z.string().url("SHOPIFY_APP_URL must be the app's public https URL"),
-  SCOPES: z.string().default("read_orders,read_all_orders,read_customers,read_discounts,write_discounts,read_products"),
+  SCOPES: z.string().default("read_orders,read_all_orders,read_customers,read_discounts,write_discounts,read_products,write_pixels,read_customer_events"),
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
 });
 

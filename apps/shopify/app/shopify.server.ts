@@ -29,7 +29,7 @@ function createShopify(db: Db) {
     future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: true },
     hooks: {
       afterAuth: async ({ session }) => {
-        await onInstalled(db, session.shop);
+        await onInstalled(db, session.shop, config.SHOPIFY_APP_URL);
       },
     },
     ...(config.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [config.SHOP_CUSTOM_DOMAIN] } : {}),

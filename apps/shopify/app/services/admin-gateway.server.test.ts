@@ -114,6 +114,21 @@ describe("AdminGateway", () => {
     await expect(g.createDiscountCode({ code: "ALICE10", title: "t", percentage: 0.1, startsAt: new Date() })).rejects.toThrow(/Code must be unique/);
   });
 
+  it("connects the web pixel: creates it, or updates the existing one when Shopify says it is taken", async () => {
+    const settings = { shopPublicKey: "9f2c41aa", appUrl: "https://icr.example" };
+    const fresh = gateway(["web-pixel-create.json"]);
+    expect(await fresh.g.connectWebPixel(settings)).toEqual({ id: "gid://shopify/WebPixel/8821342" });
+    // Shopify wants the settings as a JSON string matching the extension's settings definition.
+    expect(fresh.requests[0]?.body?.variables).toEqual({ webPixel: { settings: JSON.stringify(settings) } });
+
+    const again = gateway(["web-pixel-create-taken.json", "web-pixel.json", "web-pixel-update.json"]);
+    expect(await again.g.connectWebPixel(settings)).toEqual({ id: "gid://shopify/WebPixel/8821342" });
+    expect(again.requests[2]?.body?.variables).toEqual({ id: "gid://shopify/WebPixel/8821342", webPixel: { settings: JSON.stringify(settings) } });
+
+    const invalid = gateway(["web-pixel-create-invalid.json"]);
+    await expect(invalid.g.connectWebPixel({ shopPublicKey: "x", appUrl: "h" })).rejects.toThrow(/web pixel not connected: Settings are invalid/);
+  });
+
   it("refuses a percentage outside (0, 1] before calling Shopify", async () => {
     const { g, requests } = gateway([]);
     await expect(g.createDiscountCode({ code: "X", title: "t", percentage: 10, startsAt: new Date() })).rejects.toBeInstanceOf(AdminApiError);

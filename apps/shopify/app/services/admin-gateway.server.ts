@@ -308,6 +308,40 @@ export class AdminGateway {
     if (!node) return null;
     return { id: node.id, code: node.codeDiscount.codes?.nodes[0]?.code ?? code };
   }
+
+  /**
+   * Turns on the app's web pixel for this shop with these settings (`webPixelCreate`), or updates
+   * them when the pixel already exists (`webPixelUpdate`), so re-installs and URL changes converge.
+   * Settings must match `extensions/web-pixel/shopify.extension.toml`.
+   *
+   * @example await gateway.connectWebPixel({ shopPublicKey: "9f2c…", appUrl: "https://icr.example" });
+   * @returns the pixel's id; throws AdminApiError with Shopify's user errors (e.g. invalid settings).
+   */
+  async connectWebPixel(settings: Record<string, string>): Promise<{ id: string }> {
+    type Payload = { webPixel: { id: string } | null; userErrors: { field: string[] | null; code: string | null; message: string }[] };
+    const webPixel = { settings: JSON.stringify(settings) };
+    const created = await this.graphql<{ webPixelCreate: Payload }>(
+      `mutation ConnectPixel($webPixel: WebPixelInput!) {
+        webPixelCreate(webPixel: $webPixel) { webPixel { id } userErrors { field code message } }
+      }`,
+      { webPixel },
+    );
+    let payload = created.webPixelCreate;
+    if (payload.userErrors.some((e) => e.code === "TAKEN")) {
+      const existing = await this.graphql<{ webPixel: { id: string } }>(`{ webPixel { id } }`);
+      const updated = await this.graphql<{ webPixelUpdate: Payload }>(
+        `mutation UpdatePixel($id: ID!, $webPixel: WebPixelInput!) {
+          webPixelUpdate(id: $id, webPixel: $webPixel) { webPixel { id } userErrors { field code message } }
+        }`,
+        { id: existing.webPixel.id, webPixel },
+      );
+      payload = updated.webPixelUpdate;
+    }
+    if (payload.userErrors.length > 0 || !payload.webPixel) {
+      throw new AdminApiError(`web pixel not connected: ${payload.userErrors.map((e) => e.message).join("; ")}`, { errors: payload.userErrors });
+    }
+    return { id: payload.webPixel.id };
+  }
 }
 
 function normalizeBulk(op: BulkOperation): BulkOperation {
