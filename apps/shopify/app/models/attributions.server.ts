@@ -155,3 +155,28 @@ export async function redactAttributionEvidence(db: Db, shopId: number, orderIds
     .returning({ orderId: attributions.orderId });
   return rows.length;
 }
+
+/**
+ * One page of an influencer's attributions (any status), newest order first, for receipts lists.
+ *
+ * @example const { items, total } = await pageAttributions(db, shopId, { influencerId, limit: 25, offset: 0 });
+ * @returns the page and the total count; `{ items: [], total: 0 }` when there are none.
+ */
+export async function pageAttributions(
+  db: Db,
+  shopId: number,
+  options: { influencerId: string; limit: number; offset: number },
+): Promise<{ items: Attribution[]; total: number }> {
+  const where = and(eq(attributions.shopId, shopId), eq(attributions.influencerId, options.influencerId));
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select()
+      .from(attributions)
+      .where(where)
+      .orderBy(sql`${attributions.orderCreatedAt} desc`, sql`${attributions.orderId} desc`)
+      .limit(options.limit)
+      .offset(options.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(attributions).where(where),
+  ]);
+  return { items: rows.map(toAttribution), total: Number(counted?.n ?? 0) };
+}

@@ -1,62 +1,152 @@
-// The embedded admin's first page: history import progress, data health, last 30 days' rate.
-// (The full dashboard is a later issue; it reads the same services.)
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData, useNavigation } from "@remix-run/react";
-import { Badge, BlockStack, Button, Card, InlineGrid, Layout, Page, ProgressBar, Text } from "@shopify/polaris";
+// The dashboard: the shop's pooled conversion rate with its interval and benchmark, the trend,
+// influencers ranked by shrunk rate, campaigns, a segment breakdown and conversions by rule, for a
+// date range, goal and denominator chosen in the URL (so every view can be linked and exported).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import {
+  Badge,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  DataTable,
+  EmptyState,
+  InlineGrid,
+  InlineStack,
+  Layout,
+  Link,
+  Page,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { formatMoney } from "@icr/metrics";
-import { findUnfinishedJob } from "../models/jobs.server";
+import { useState } from "react";
+import { CountBarChart, RateTrendChart } from "../components/rate-chart";
+import { formatCount, formatInterval, formatPct, rateWarnings } from "../components/rate-format";
 import { requireAdmin } from "../services/admin-context.server";
-import { runBackfill } from "../services/backfill.server";
-import { shopOverview } from "../services/overview.server";
+import { DashboardQueryError, parseDashboardQuery, queryString } from "../services/dashboard-query.server";
+import { loadDashboard } from "../services/dashboard.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { db, shop } = await requireAdmin(request);
-  const overview = await shopOverview(db, shop, Date.now());
-  return { overview, currency: shop.currency };
-};
-
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const { db, shop, gateway } = await requireAdmin(request);
-  if (!(await findUnfinishedJob(db, shop.id, "backfill"))) {
-    // Runs after the response: progress is stored on the job and shown on the next load.
-    void runBackfill({ db, gateway }, shop).catch((error: unknown) => console.error(`backfill of ${shop.domain} interrupted`, error));
+  let query;
+  try {
+    query = parseDashboardQuery(new URL(request.url).searchParams, Date.now(), shop.timezone);
+  } catch (error) {
+    if (error instanceof DashboardQueryError) throw new Response(`Bad dashboard filter: ${error.message}`, { status: 400 });
+    throw error;
   }
-  return { started: true };
+  const data = await loadDashboard(db, shop, query);
+  return { data, search: queryString(query) };
 };
 
-export default function Index() {
-  const { overview, currency } = useLoaderData<typeof loader>();
-  const navigation = useNavigation();
-  const totals = overview.last30Days.totals;
-  const progress = overview.backfill?.progress as { ordersDone?: number; linesDone?: number; objectCount?: number } | undefined;
-  const percent = progress?.objectCount ? Math.min(100, Math.round(((progress.linesDone ?? 0) / progress.objectCount) * 100)) : 0;
+const SEGMENT_LABELS: Record<string, string> = {
+  platform: "Platform",
+  tag: "Audience / tier tag",
+  campaignType: "Campaign type",
+  customerType: "New vs returning customers",
+  country: "Country",
+  device: "Device",
+  product: "Product",
+};
+
+export default function Dashboard() {
+  const { data, search } = useLoaderData<typeof loader>();
+  const { query, overall, benchmark, currency } = data;
+  const unit = query.denominator === "clicks" ? "clicks" : "engagements";
+  const conversionsWord = query.goal === "purchase" ? "purchases" : "sign-ups";
+
+  if (data.rosterSize === 0) {
+    return (
+      <Page title="Dashboard">
+        <Card>
+          <EmptyState
+            heading="Add your first influencer"
+            action={{ content: "Add an influencer", url: "/app/influencers" }}
+            secondaryAction={{ content: "Import order history", url: "/app/backfill" }}
+            image="https://cdn.shopify.com/s/files/1/0262/4071/2726/files/emptystate-files.png"
+          >
+            <p>
+              ICR credits orders to influencers by their discount codes, share links and UTM parameters. Add an influencer, give them a code or a
+              share link, and their conversion rate appears here as orders come in.
+            </p>
+          </EmptyState>
+        </Card>
+      </Page>
+    );
+  }
+
+  const rules = [
+    { key: "Discount code", value: data.byRule.code },
+    { key: "Share link click", value: data.byRule.link },
+    { key: "UTM / landing page", value: data.byRule.utm },
+  ];
+  const warnings = rateWarnings(overall.rate);
+
   return (
-    <Page title="Influencer Conversion Rate">
+    <Page title="Dashboard" subtitle={`${query.from} to ${query.to} · ${conversionsWord} per ${unit.slice(0, -1)}`}>
       <Layout>
         <Layout.Section>
-          <InlineGrid columns={3} gap="400">
+          <Filters query={query} />
+        </Layout.Section>
+        <Layout.Section>
+          <InlineGrid columns={{ xs: 1, md: 3 }} gap="400">
             <Card>
               <BlockStack gap="200">
-                <Text as="h2" variant="headingSm">Conversion rate, last 30 days</Text>
-                <Text as="p" variant="heading2xl">{totals.rate.ratePct === null ? "No data" : `${totals.rate.ratePct}%`}</Text>
+                <Text as="h2" variant="headingSm">
+                  Conversion rate
+                </Text>
+                <Text as="p" variant="heading2xl" id="overall-rate">
+                  {formatPct(overall.rate.ratePct)}
+                </Text>
                 <Text as="p" tone="subdued">
-                  {totals.conversions} conversions / {totals.clicks} clicks
-                  {totals.rate.ci95Pct ? ` (95%: ${totals.rate.ci95Pct[0]}–${totals.rate.ci95Pct[1]}%)` : ""}
+                  95% interval {formatInterval(overall.rate.ci95Pct)}
+                </Text>
+                <InlineStack gap="200">
+                  {warnings.map((w) => (
+                    <Badge key={w} tone="warning">
+                      {w}
+                    </Badge>
+                  ))}
+                  {benchmark.placement ? (
+                    <Badge tone={benchmark.placement === "below" ? "attention" : "success"}>{`${benchmark.placement} benchmark`}</Badge>
+                  ) : null}
+                </InlineStack>
+                <Text as="p" variant="bodySm">
+                  {benchmark.sentence}. Source: {benchmark.source}.
                 </Text>
               </BlockStack>
             </Card>
             <Card>
               <BlockStack gap="200">
-                <Text as="h2" variant="headingSm">Attributed revenue</Text>
-                <Text as="p" variant="heading2xl">{formatMoney(totals.revenue, currency)} {currency}</Text>
-                <Text as="p" tone="subdued">{overview.influencers} influencers</Text>
+                <Text as="h2" variant="headingSm">
+                  Conversions
+                </Text>
+                <Text as="p" variant="heading2xl" id="overall-conversions">
+                  {formatCount(overall.conversions)}
+                </Text>
+                <Text as="p" tone="subdued">
+                  from <span id="overall-denominator">{formatCount(overall.rate.denominator)}</span> {unit}
+                  {query.denominator === "clicks" ? " (human, de-duplicated)" : ""}
+                </Text>
+                {query.goal === "purchase" ? (
+                  <Text as="p">
+                    Attributed revenue: {formatMoney(overall.revenue, currency)} {currency}
+                  </Text>
+                ) : null}
               </BlockStack>
             </Card>
             <Card>
               <BlockStack gap="200">
-                <Text as="h2" variant="headingSm">Orders imported</Text>
-                <Text as="p" variant="heading2xl">{overview.orders}</Text>
-                {overview.deadLetters > 0 ? <Badge tone="warning">{`${overview.deadLetters} deliveries could not be read`}</Badge> : null}
+                <Text as="h2" variant="headingSm">
+                  Conversions by rule
+                </Text>
+                <CountBarChart bars={rules} seriesName="Conversions" label={rules.map((r) => `${r.key}: ${r.value}`).join(", ")} />
+                <Text as="p" variant="bodySm" tone="subdued">
+                  Code conversions add no clicks: {overall.conversions === 0 ? 0 : Math.round((data.byRule.code / overall.conversions) * 100)}% of this rate rests
+                  on codes alone.
+                </Text>
               </BlockStack>
             </Card>
           </InlineGrid>
@@ -64,27 +154,194 @@ export default function Index() {
         <Layout.Section>
           <Card>
             <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">Order history import</Text>
-              {overview.backfill ? (
-                <>
-                  <Badge tone={overview.backfill.status === "failed" ? "critical" : overview.backfill.status === "succeeded" ? "success" : "info"}>
-                    {overview.backfill.status}
-                  </Badge>
-                  <ProgressBar progress={overview.backfill.status === "succeeded" ? 100 : percent} />
-                  <Text as="p" tone="subdued">{progress?.ordersDone ?? 0} orders imported{overview.backfill.error ? ` — ${overview.backfill.error}` : ""}</Text>
-                </>
-              ) : (
-                <Text as="p">Your order history has not been imported yet.</Text>
-              )}
-              <Form method="post">
-                <Button submit loading={navigation.state === "submitting"} disabled={overview.backfill?.status === "running"}>
-                  {overview.backfill ? "Import again" : "Import order history"}
-                </Button>
-              </Form>
+              <Text as="h2" variant="headingMd">
+                Trend by {data.trend.granularity}
+              </Text>
+              <RateTrendChart
+                points={data.trend.points}
+                seriesName="Conversion rate"
+                label={`Conversion rate by ${data.trend.granularity} from ${query.from} to ${query.to}`}
+              />
             </BlockStack>
           </Card>
         </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <InlineStack align="space-between" blockAlign="center">
+                <Text as="h2" variant="headingMd">
+                  Influencers, ranked by shrunk rate
+                </Text>
+                <Button url={`/app/export/influencers?${search}`} download>
+                  Export CSV
+                </Button>
+              </InlineStack>
+              <Text as="p" tone="subdued" variant="bodySm">
+                The shrunk rate pulls small samples toward the shop&apos;s typical rate, so one sale from two clicks does not outrank hundreds of sales.
+                The raw rate and its 95% interval are beside it.
+              </Text>
+              <DataTable
+                columnContentTypes={["numeric", "text", "text", "numeric", "numeric", "numeric", "text", "numeric", "text"]}
+                headings={["Rank", "Influencer", "Platform", unit === "clicks" ? "Clicks" : "Engagements", "Conversions", "Raw rate", "95% interval", "Shrunk rate", "Notes"]}
+                rows={data.influencers.map((row) => [
+                  row.rank,
+                  <Link key={row.key} url={`/app/influencers/${row.influencerId ?? ""}`}>
+                    {row.label}
+                  </Link>,
+                  row.platform ?? "—",
+                  formatCount(row.rate.denominator),
+                  formatCount(row.conversions),
+                  formatPct(row.rawPct),
+                  formatInterval(row.rate.ci95Pct),
+                  formatPct(row.shrunkPct),
+                  rateWarnings(row.rate).join(", ") || "—",
+                ])}
+              />
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <InlineGrid columns={{ xs: 1, lg: 2 }} gap="400">
+            <Card>
+              <BlockStack gap="300">
+                <InlineStack align="space-between" blockAlign="center">
+                  <Text as="h2" variant="headingMd">
+                    Campaigns
+                  </Text>
+                  <Button url={`/app/export/campaigns?${search}`} download>
+                    Export CSV
+                  </Button>
+                </InlineStack>
+                <DataTable
+                  columnContentTypes={["text", "text", "numeric", "numeric", "numeric", "text"]}
+                  headings={["Campaign", "Goal", unit === "clicks" ? "Clicks" : "Engagements", "Conversions", "Rate", "95% interval"]}
+                  rows={data.campaigns.map((row) => [
+                    row.label,
+                    row.goal ?? "—",
+                    formatCount(row.rate.denominator),
+                    formatCount(row.conversions),
+                    formatPct(row.rate.ratePct),
+                    formatInterval(row.rate.ci95Pct),
+                  ])}
+                />
+              </BlockStack>
+            </Card>
+            <Card>
+              <BlockStack gap="300">
+                <InlineStack align="space-between" blockAlign="center">
+                  <Text as="h2" variant="headingMd" id="segment-heading">
+                    By {SEGMENT_LABELS[query.segment]?.toLowerCase()}
+                  </Text>
+                  <Button url={`/app/export/segments?${search}`} download>
+                    Export CSV
+                  </Button>
+                </InlineStack>
+                {query.segment === "customerType" || query.segment === "product" ? (
+                  <Text as="p" tone="subdued" variant="bodySm">
+                    Clicks do not carry this dimension, so every line shares the whole range&apos;s {unit}.
+                  </Text>
+                ) : null}
+                <DataTable
+                  columnContentTypes={["text", "numeric", "numeric", "numeric", "text"]}
+                  headings={[SEGMENT_LABELS[query.segment] ?? "Segment", unit === "clicks" ? "Clicks" : "Engagements", "Conversions", "Rate", "95% interval"]}
+                  rows={data.segment.map((row) => [
+                    row.label,
+                    formatCount(row.rate.denominator),
+                    formatCount(row.conversions),
+                    formatPct(row.rate.ratePct),
+                    formatInterval(row.rate.ci95Pct),
+                  ])}
+                />
+              </BlockStack>
+            </Card>
+          </InlineGrid>
+        </Layout.Section>
+        <Layout.Section>
+          <Box paddingBlockEnd="800">
+            <Text as="p" tone="subdued" variant="bodySm">
+              Rates are pooled (all conversions over all {unit}), never an average of rates. A rate is flagged as a low sample under{" "}
+              {data.thresholds.minDenominator} {unit} or {data.thresholds.minConversions} conversions (change it in Settings).
+            </Text>
+          </Box>
+        </Layout.Section>
       </Layout>
     </Page>
+  );
+}
+
+function Filters({ query }: { query: { range: string; from: string; to: string; segment: string; goal: string; denominator: string } }) {
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const [range, setRange] = useState(query.range);
+  const [from, setFrom] = useState(query.from);
+  const [to, setTo] = useState(query.to);
+  const [segment, setSegment] = useState(query.segment);
+  const [goal, setGoal] = useState(query.goal);
+  const [denominator, setDenominator] = useState(query.denominator);
+  const change = (form: HTMLFormElement | null) => {
+    if (form) submit(form, { replace: true });
+  };
+  return (
+    <Card>
+      <Form method="get" id="dashboard-filters" onChange={(event) => range !== "custom" && change(event.currentTarget)}>
+        <BlockStack gap="300">
+          <Text as="h2" variant="headingSm">
+            Filters
+          </Text>
+          <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="300">
+            <Select
+              label="Date range"
+              name="range"
+              value={range}
+              onChange={setRange}
+              options={[
+                { label: "Last 7 days", value: "7" },
+                { label: "Last 30 days", value: "30" },
+                { label: "Last 90 days", value: "90" },
+                { label: "Custom range", value: "custom" },
+              ]}
+            />
+            <Select
+              label="Break down by"
+              name="segment"
+              value={segment}
+              onChange={setSegment}
+              options={Object.entries(SEGMENT_LABELS).map(([value, label]) => ({ value, label }))}
+            />
+            <Select
+              label="Goal"
+              name="goal"
+              value={goal}
+              onChange={setGoal}
+              options={[
+                { label: "Purchase", value: "purchase" },
+                { label: "Sign-up", value: "signup" },
+              ]}
+            />
+            <Select
+              label="Rate per"
+              name="denominator"
+              value={denominator}
+              onChange={setDenominator}
+              options={[
+                { label: "Click", value: "clicks" },
+                { label: "Engagement", value: "engagements" },
+              ]}
+            />
+          </InlineGrid>
+          {range === "custom" ? (
+            <InlineGrid columns={{ xs: 1, sm: 2 }} gap="300">
+              <TextField label="From" name="from" type="date" value={from} onChange={setFrom} autoComplete="off" />
+              <TextField label="To" name="to" type="date" value={to} onChange={setTo} autoComplete="off" />
+            </InlineGrid>
+          ) : null}
+          <InlineStack>
+            <Button submit loading={navigation.state === "loading"}>
+              Apply
+            </Button>
+          </InlineStack>
+        </BlockStack>
+      </Form>
+    </Card>
   );
 }
