@@ -167,10 +167,10 @@ function collect(order: Order, index: AttributionIndex, orderAt: number, windowS
     for (let i = 0; i < codes.length; i++) {
       const code = codes[i]!;
       let row = spellings.find(code);
-      let e = row >= 0 ? index.codeEvidence[row] : undefined;
+      let e = row >= 0 ? index.codeEvidence[spellings.int(row, 2)] : undefined;
       if (e === undefined) {
         row = foldedCodeRow(index, code);
-        if (row >= 0) e = { ...index.codeEvidence[row]!, value: code };
+        if (row >= 0) e = { ...index.codeEvidence[spellings.int(row, 2)]!, value: code };
       }
       if (e === undefined) continue;
       const campaign = spellings.int(row, 1);
@@ -302,14 +302,19 @@ function utmCampaignOf(owner: number, settings: AttributionSettings): string | n
 
 /**
  * Whether the order's customer is the influencer. Lengths are compared first, from numbers the
- * influencer's record carries, so most orders never read the influencer's (cold) strings.
+ * influencer's record carries, so most orders never read the influencer's (cold) strings, nor
+ * their own when the influencer has no email or customer id.
  */
 function isSelfReferral(order: Order, owner: IndexedInfluencer, settings: AttributionSettings): boolean {
   const email = order.customerEmail;
   const customerId = order.customerId;
   return (
-    (settings.selfReferral.byEmail && email !== undefined && email.length === owner.emailLength && email === owner.email) ||
-    (settings.selfReferral.byCustomerId && customerId !== undefined && customerId.length === owner.customerIdLength && customerId === owner.customerId)
+    (settings.selfReferral.byEmail && owner.emailLength >= 0 && email !== undefined && email.length === owner.emailLength && email === owner.email) ||
+    (settings.selfReferral.byCustomerId &&
+      owner.customerIdLength >= 0 &&
+      customerId !== undefined &&
+      customerId.length === owner.customerIdLength &&
+      customerId === owner.customerId)
   );
 }
 

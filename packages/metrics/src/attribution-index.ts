@@ -2,7 +2,7 @@ import { ClickTable, type ClickTarget } from "./click-table.js";
 import { InvalidInputError } from "./errors.js";
 import { normalizeEmail } from "./normalize-email.js";
 import { shopifyId } from "./shopify-id.js";
-import { StringTable } from "./string-table.js";
+import { ProbeTable } from "./probe-table.js";
 import type { Click, CodeAssignment, Evidence, Influencer, ShareLink } from "./types.js";
 
 /** An influencer as attribution compares it: keys already normalized. */
@@ -60,16 +60,16 @@ export interface AttributionIndex {
   readonly campaigns: ReadonlyMap<string, string> | null;
   /**
    * For the hot path, the spellings of each code a customer is likely to type (as assigned, lower
-   * case, upper case), so a code is found without building a lower-cased string. Row r's payload
-   * holds the roster position (field 0) and the position in `codeCampaigns` (field 1, -1: none);
-   * `codeEvidence[r]` is its frozen evidence. Every spelling lower-cases to a key of `codes`; see
-   * `foldedCodeRow` for the spellings it does not hold.
+   * case, upper case), so a code is found without building a lower-cased string. A spelling's
+   * payload holds the roster position (field 0), the position in `codeCampaigns` (field 1, -1:
+   * none) and the position of its frozen evidence in `codeEvidence` (field 2). Every spelling
+   * lower-cases to a key of `codes`; see `foldedCodeRow` for the spellings it does not hold.
    */
-  readonly codeSpellings: StringTable;
+  readonly codeSpellings: ProbeTable;
   readonly codeEvidence: readonly Evidence[];
   readonly codeCampaigns: readonly string[];
-  /** For the hot path, `utm` as a `StringTable` whose payload field 0 is the influencer's roster position. */
-  readonly utmTable: StringTable;
+  /** For the hot path, `utm` as a `ProbeTable` whose payload field 0 is the influencer's roster position. */
+  readonly utmTable: ProbeTable;
 }
 
 /** What `buildAttributionIndex` reads. */
@@ -110,7 +110,7 @@ export function buildAttributionIndex(input: AttributionIndexInput): Attribution
 
   const influencers = new Map<string, IndexedInfluencer>();
   const utm = new Map<string, IndexedInfluencer>();
-  const utmTable = new StringTable();
+  const utmTable = new ProbeTable();
   input.influencers.forEach((influencer, i) => {
     const path = `influencers[${i}]`;
     if (influencers.has(influencer.id)) {
@@ -145,7 +145,7 @@ export function buildAttributionIndex(input: AttributionIndexInput): Attribution
   const rosterIds = roster.map((influencer) => influencer.id);
 
   const codes = new Map<string, CodeTarget>();
-  const codeSpellings = new StringTable();
+  const codeSpellings = new ProbeTable();
   const codeEvidence: Evidence[] = [];
   const codeCampaigns: string[] = [];
   const codeCampaignPosition = new Map<string, number>();
@@ -179,11 +179,12 @@ export function buildAttributionIndex(input: AttributionIndexInput): Attribution
       codeCampaignPosition.set(target.campaign, campaign);
     }
     for (const spelling of spellings) {
+      const known = codeSpellings.size;
       const row = codeSpellings.insert(spelling);
-      if (row < codeEvidence.length) continue; // "A1" is its own upper case
+      if (codeSpellings.size === known) continue; // "A1" is its own upper case
       codeSpellings.setInt(row, 0, rosterPosition.get(target.influencerId)!);
       codeSpellings.setInt(row, 1, campaign);
-      codeEvidence.push(codeEvidenceFor(target, spelling));
+      codeSpellings.setInt(row, 2, codeEvidence.push(codeEvidenceFor(target, spelling)) - 1);
     }
   });
 
@@ -263,17 +264,18 @@ export function matchCode(index: AttributionIndex, code: string): CodeMatch | un
   const exact = index.codeSpellings.find(code);
   const row = exact >= 0 ? exact : foldedCodeRow(index, code);
   if (row < 0) return undefined;
-  const evidence = exact >= 0 ? index.codeEvidence[row]! : { ...index.codeEvidence[row]!, value: code };
+  const frozen = index.codeEvidence[index.codeSpellings.int(row, 2)]!;
+  const evidence = exact >= 0 ? frozen : { ...frozen, value: code };
   return { evidence, influencer: index.roster[index.codeSpellings.int(row, 0)]! };
 }
 
 /**
- * For a code that is not one of the spellings `codeSpellings` holds: the row it matches once
- * lower-cased and trimmed, or -1. Skips the lower-casing (and answers -1) when the code is ASCII,
+ * For a code that is not one of the spellings `codeSpellings` holds: the position of the spelling
+ * it matches once lower-cased and trimmed, or -1. Skips the lower-casing (and answers -1) when the code is ASCII,
  * untrimmed and not in mixed case, as its matching spellings would have been found already.
  *
  * @example
- * foldedCodeRow(index, "aLiCe10"); // the row of "alice10"
+ * foldedCodeRow(index, "aLiCe10"); // the position of "alice10"
  * foldedCodeRow(index, "WELCOME"); // -1, without building a string
  */
 export function foldedCodeRow(index: AttributionIndex, code: string): number {

@@ -66,7 +66,12 @@ export class ClickTable {
     return true;
   }
 
-  /** Row of a click id, or -1 when the id is unknown. */
+  /**
+   * Row of a click id, or -1 when the id is unknown; read the click with the per-slot readers.
+   *
+   * @example
+   * const slot = table.slot("c_9f"); if (slot >= 0) table.at(slot); // 1772378100000
+   */
   slot(id: string): number {
     return this.table.find(id);
   }

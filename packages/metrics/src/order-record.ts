@@ -59,7 +59,12 @@ export function visitRecord(source: VisitSource, at: number | undefined, landing
   return { source, at, utm: utmRecord(landing.utm), clickId: landing.clickId, referralCode: landing.referralCode };
 }
 
-/** `Utm` with its five properties in a fixed order. */
+/**
+ * `Utm` with its five properties in a fixed order (absent ones undefined).
+ *
+ * @example
+ * utmRecord({ content: "alice" }); // { source: undefined, medium: undefined, campaign: undefined, content: "alice", term: undefined }
+ */
 export function utmRecord(utm: Utm): Utm {
   return { source: utm.source, medium: utm.medium, campaign: utm.campaign, content: utm.content, term: utm.term };
 }

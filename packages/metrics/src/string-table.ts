@@ -1,3 +1,5 @@
+import { hashKey, isLatin1 } from "./string-key.js";
+
 /*
  * Layout. Each key is one 64-byte row of one ArrayBuffer (one cache line):
  *   int32 0: hash of the key     int32 1: key length, or -(k+1) when the key is overflowKeys[k]
@@ -46,7 +48,7 @@ export class StringTable {
    * table.find("nobody"); // -1
    */
   find(key: string): number {
-    const hash = hashOf(key);
+    const hash = hashKey(key);
     const mask = this.buckets.length - 1;
     for (let b = hash & mask; ; b = (b + 1) & mask) {
       const entry = this.buckets[b]!;
@@ -70,7 +72,7 @@ export class StringTable {
     if (found >= 0) return found;
     if (this.count === this.ints.length / ROW_INTS) this.grow();
     const row = this.count++;
-    const hash = hashOf(key);
+    const hash = hashKey(key);
     this.ints[row * ROW_INTS] = hash;
     if (key.length <= INLINE_KEY_MAX && isLatin1(key)) {
       this.ints[row * ROW_INTS + 1] = key.length;
@@ -83,7 +85,12 @@ export class StringTable {
     return row;
   }
 
-  /** The key of `row`. */
+  /**
+   * The key of `row`.
+   *
+   * @example
+   * table.key(table.insert("alice")); // "alice"
+   */
   key(row: number): string {
     const length = this.ints[row * ROW_INTS + 1]!;
     if (length < 0) return this.overflowKeys[-length - 1]!;
@@ -91,20 +98,32 @@ export class StringTable {
     return String.fromCharCode(...this.bytes.subarray(at, at + length));
   }
 
-  /** Payload int32 `field` (0-4) of `row`. */
+  /**
+   * Payload int32 `field` (0-4) of `row`; 0 until set.
+   *
+   * @example
+   * table.setInt(row, 0, 42); table.int(row, 0); // 42
+   */
   int(row: number, field: number): number {
     return this.ints[row * ROW_INTS + PAYLOAD_INT + field]!;
   }
 
+  /** Sets payload int32 `field` (0-4) of `row`. */
   setInt(row: number, field: number, value: number): void {
     this.ints[row * ROW_INTS + PAYLOAD_INT + field] = value;
   }
 
-  /** The float64 over payload fields 0-1 of `row`. */
+  /**
+   * The float64 stored over payload fields 0-1 of `row`; 0 until set.
+   *
+   * @example
+   * table.setFloat(row, 1772378100000); table.float(row); // 1772378100000
+   */
   float(row: number): number {
     return this.floats[row * ROW_FLOATS + 1]!;
   }
 
+  /** Sets the float64 over payload fields 0-1 of `row`. */
   setFloat(row: number, value: number): void {
     this.floats[row * ROW_FLOATS + 1] = value;
   }
@@ -138,19 +157,4 @@ export class StringTable {
     this.buckets = new Int32Array(this.buckets.length * 2);
     for (let row = 0; row < this.count; row++) this.place(row, this.ints[row * ROW_INTS]!);
   }
-}
-
-/** FNV-1a over the UTF-16 code units, mixed at the end so linear probing sees well-spread low bits. */
-function hashOf(key: string): number {
-  let h = 0x811c9dc5;
-  for (let j = 0; j < key.length; j++) h = Math.imul(h ^ key.charCodeAt(j), 0x01000193);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  return h | 0;
-}
-
-function isLatin1(key: string): boolean {
-  for (let j = 0; j < key.length; j++) if (key.charCodeAt(j) > 0xff) return false;
-  return true;
 }
