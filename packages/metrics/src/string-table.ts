@@ -14,7 +14,7 @@ const ROW_FLOATS = ROW_BYTES / 8;
 const PAYLOAD_INT = 2;
 const KEY_OFFSET = 28;
 const INLINE_KEY_MAX = ROW_BYTES - KEY_OFFSET;
-const INITIAL_ROWS = 256;
+const INITIAL_ROWS = 64;
 
 /** int32 payload fields per row. */
 export const PAYLOAD_INTS = 5;
