@@ -154,9 +154,14 @@ export default function Dashboard() {
         <Layout.Section>
           <Card>
             <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                Trend by {data.trend.granularity}
-              </Text>
+              <InlineStack align="space-between" blockAlign="center">
+                <Text as="h2" variant="headingMd">
+                  Trend by {data.trend.granularity}
+                </Text>
+                <Button url={`/app/export/trend?${search}`} download>
+                  Export CSV
+                </Button>
+              </InlineStack>
               <RateTrendChart
                 points={data.trend.points}
                 seriesName="Conversion rate"

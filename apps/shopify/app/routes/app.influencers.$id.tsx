@@ -15,7 +15,6 @@ import {
   Layout,
   List,
   Page,
-  Pagination,
   Select,
   Text,
   TextField,
@@ -173,11 +172,19 @@ export default function InfluencerPage() {
                     No share links yet. Create one on the Share links page; every click on it is counted here.
                   </Text>
                 ) : (
-                  <DataTable
-                    columnContentTypes={["text", "text", "text"]}
-                    headings={["Link", "Campaign", "Lands on"]}
-                    rows={data.links.map((l) => [l.path, l.campaign ?? "—", <Text key={l.id} as="span" breakWord>{l.landingUrl}</Text>])}
-                  />
+                  <BlockStack gap="200">
+                    {data.links.map((l) => (
+                      <BlockStack key={l.id} gap="050">
+                        <Text as="p" fontWeight="semibold">
+                          {l.path}
+                          {l.campaign ? ` · ${l.campaign}` : ""}
+                        </Text>
+                        <Text as="p" tone="subdued" variant="bodySm" breakWord>
+                          Lands on {l.landingUrl}
+                        </Text>
+                      </BlockStack>
+                    ))}
+                  </BlockStack>
                 )}
               </BlockStack>
             </Card>
@@ -247,14 +254,10 @@ export default function InfluencerPage() {
                   ))}
                 </BlockStack>
               )}
-              <InlineStack align="center">
-                <Pagination
-                  hasPrevious={data.receipts.page > 1}
-                  previousURL={pageUrl(data.receipts.page - 1)}
-                  hasNext={data.receipts.page < data.receipts.pages}
-                  nextURL={pageUrl(data.receipts.page + 1)}
-                  label={`Page ${data.receipts.page} of ${data.receipts.pages}`}
-                />
+              <InlineStack align="center" gap="300" blockAlign="center">
+                {data.receipts.page > 1 ? <Button url={pageUrl(data.receipts.page - 1)}>Newer orders</Button> : null}
+                <Text as="span">{`Page ${data.receipts.page} of ${data.receipts.pages}`}</Text>
+                {data.receipts.page < data.receipts.pages ? <Button url={pageUrl(data.receipts.page + 1)}>Older orders</Button> : null}
               </InlineStack>
             </BlockStack>
           </Card>

@@ -17,6 +17,8 @@ export const links = () => [
   { rel: "stylesheet", href: polarisVizStyles },
 ];
 
+export const meta = () => [{ title: "ICR · Influencer Conversion Rate" }];
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { demo, shop } = await requireAdmin(request);
   return { demo, apiKey: demo ? "" : (process.env.SHOPIFY_API_KEY ?? ""), shopDomain: shop.domain };
