@@ -9,6 +9,7 @@ import pg from "pg";
 import { openDatabase } from "../app/db.server";
 import { POSTGRES_URL } from "../app/test-support/databases";
 import { benchPublicApi } from "./public-api.bench";
+import { benchDashboard } from "./dashboard.bench";
 import { benchRedirect } from "./redirect";
 import { benchWebhookIngest } from "./webhook-ingest";
 
@@ -35,7 +36,7 @@ async function withPostgresDatabase<T>(work: (url: string) => Promise<T>): Promi
 const seconds = Number(process.env.ICR_BENCH_SECONDS ?? 5);
 const redirectSeconds = Number(process.env.ICR_BENCH_REDIRECT_SECONDS ?? 3);
 const ingest = { rate: 200, seconds, closedLoopRequests: 600 };
-/** ICR_BENCH_ONLY=webhook, =redirect or =public runs one family (while tuning); default all. */
+/** ICR_BENCH_ONLY=webhook, =redirect, =public or =dashboard runs one family (while tuning); default all. */
 const only = process.env.ICR_BENCH_ONLY;
 
 if (!only || only === "webhook") {
@@ -59,3 +60,4 @@ if (!only || only === "redirect") {
   await withPostgresDatabase(async (url) => console.log(JSON.stringify(await benchRedirect("postgres", redirectSeconds, url))));
 }
 if (!only || only === "public") console.log(JSON.stringify(await benchPublicApi(seconds)));
+if (!only || only === "dashboard") console.log(JSON.stringify(await benchDashboard()));
