@@ -55,7 +55,7 @@ export function browserTestsUnavailable(): string | null {
 export async function startDemoServer(options: { port?: number; dataDir?: string } = {}): Promise<DemoServer> {
   const ownDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "icr-demo-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(options.port ?? 0), HOST: "127.0.0.1", ICR_DATA_DIR: dataDir, NODE_ENV: "development" };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(options.port ?? 0), HOST: "127.0.0.1", ICR_DEMO_DATA_DIR: dataDir, NODE_ENV: "development" };
   // The demo refuses to start next to Shopify credentials; tests never pass them on.
   delete env.SHOPIFY_API_KEY;
   delete env.SHOPIFY_API_SECRET;

@@ -1,6 +1,7 @@
 // `npm run demo`: the admin app on PGlite with a freshly seeded demo shop, no Shopify account needed.
 // Refuses to run where Shopify credentials are set or NODE_ENV is production (demo mode skips authentication).
-// Env: PORT (default 3000; 0 = any free port), HOST, ICR_DATA_DIR (default apps/shopify/.data/demo, emptied first).
+// Env: PORT (default 3000; 0 = any free port), HOST, ICR_DEMO_DATA_DIR (default apps/shopify/.data/demo, emptied first;
+// its own variable, so a data folder configured for the real app is never the one emptied).
 import { existsSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,18 +12,9 @@ if (!existsSync(join(appDir, "build/server/index.js"))) {
   process.exit(1);
 }
 
-process.env.ICR_DEMO = "1";
-// The demo always runs on its own embedded database, never on a configured server.
-delete process.env.DATABASE_URL;
-const dataDir = process.env.ICR_DATA_DIR || join(appDir, ".data/demo");
-rmSync(dataDir, { recursive: true, force: true });
-process.env.ICR_DATA_DIR = dataDir;
-
 const started = performance.now();
-const { startServer } = await import("../server.mjs").catch((error) => {
-  console.error(`ICR demo: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+process.env.ICR_DEMO = "1";
+// Refuse before touching anything: demo mode skips authentication.
 const build = await import("../build/server/index.js");
 try {
   build.entry.module.checkDemoMode(process.env);
@@ -30,6 +22,12 @@ try {
   console.error(error.message);
   process.exit(1);
 }
+// The demo always runs on its own embedded database, never on a configured server.
+delete process.env.DATABASE_URL;
+const dataDir = process.env.ICR_DEMO_DATA_DIR || join(appDir, ".data/demo");
+rmSync(dataDir, { recursive: true, force: true });
+process.env.ICR_DATA_DIR = dataDir;
+const { startServer } = await import("../server.mjs");
 
 console.log("ICR demo: seeding the demo shop through the real ingestion pipeline…");
 const seeded = await build.entry.module.seedDemoShop((line) => console.log(`  ${line}`));
