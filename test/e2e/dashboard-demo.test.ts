@@ -7,14 +7,12 @@
  * page and the settings. Screenshots go to test/screenshots/ (and the README's to docs/screenshots/).
  */
 import { mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SCREENSHOT_DIR, browserTestsUnavailable, launchChromium, startDemoServer, type DemoServer } from "../support/demo-server";
+import { SCREENSHOT_DIR, browserTestsUnavailable, launchChromium, readmeScreenshot, startDemoServer, type DemoServer } from "../support/demo-server";
 
-const README_SHOTS = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "docs", "screenshots");
 const skip = browserTestsUnavailable() !== null;
 
 interface PublicRate {
@@ -34,7 +32,6 @@ describe.skipIf(skip)("admin dashboard in demo mode (chromium)", () => {
     // axe-core/playwright needs a page from an explicit context.
     page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    mkdirSync(README_SHOTS, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
@@ -62,7 +59,7 @@ describe.skipIf(skip)("admin dashboard in demo mode (chromium)", () => {
     expect(await text("#overall-rate")).toBe(`${api.ratePct!.toFixed(2)}%`);
     await expect.poll(() => page.locator("svg").count()).toBeGreaterThan(3);
     await page.screenshot({ path: join(SCREENSHOT_DIR, "dashboard.png"), fullPage: true });
-    await page.screenshot({ path: join(README_SHOTS, "dashboard.png") });
+    await page.screenshot({ path: readmeScreenshot("dashboard.png") });
   });
 
   it("changes the numbers consistently with the API when the range, goal and segment change", async () => {
@@ -126,7 +123,7 @@ describe.skipIf(skip)("admin dashboard in demo mode (chromium)", () => {
     expect(await receipt.textContent()).toMatch(/Credited to lenabakes|Excluded|Not attributed/);
     expect(await receipt.textContent()).toContain("Window: link and UTM evidence counts up to 30 days");
     await page.screenshot({ path: join(SCREENSHOT_DIR, "influencer.png"), fullPage: true });
-    await page.screenshot({ path: join(README_SHOTS, "influencer.png") });
+    await page.screenshot({ path: readmeScreenshot("influencer.png") });
   });
 
   it("compares two influencers in plain words", async () => {

@@ -4,34 +4,22 @@
  * equal what the admin and the public API show for that influencer, and nothing in the page
  * belongs to a customer or another influencer. Mobile viewport, axe accessibility checks.
  */
-import { existsSync, mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  SCREENSHOT_DIR,
+  browserTestsUnavailable,
+  launchChromium,
+  readmeScreenshot,
+  startDemoServer,
+  type DemoServer,
+} from "../support/demo-server";
 
-const CHROMIUM = "/usr/bin/chromium";
-const here = dirname(fileURLToPath(import.meta.url));
-const SCREENSHOTS = join(here, "..", "screenshots");
-const README_SHOTS = join(here, "..", "..", "docs", "screenshots");
 const PHONE = { width: 390, height: 844 };
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
-
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  if (process.env.CI === "true") throw new Error(`CI=true but ${CHROMIUM} is missing: the portal browser test must run`);
-  console.warn(`\n*** ${CHROMIUM} not found: the portal browser test is SKIPPED (install Debian's chromium; CI=true fails instead) ***\n`);
-}
-
-interface Demo {
-  url: string;
-  shopPublicKey: string;
-  portalUrl: string;
-  /** The portal influencer's id, when the demo server reports it (its ICR_DEMO_READY line carries it). */
-  influencerId?: string;
-  stop(): Promise<void>;
-}
+const skip = browserTestsUnavailable() !== null;
 
 interface RateAnswer {
   clicks: number;
@@ -44,16 +32,14 @@ async function text(page: Page, testId: string): Promise<string> {
   return ((await page.getByTestId(testId).first().textContent()) ?? "").trim();
 }
 
-describe.skipIf(!hasChromium)("influencer portal on the demo", () => {
-  let demo: Demo;
+describe.skipIf(skip)("influencer portal on the demo", () => {
+  let demo: DemoServer;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    const support = await import("../support/demo-server.js");
-    demo = await support.startDemoServer();
-    browser = await support.launchChromium();
+    [demo, browser] = await Promise.all([startDemoServer(), launchChromium()]);
     context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
     page = await context.newPage();
   }, 240_000);
@@ -96,7 +82,7 @@ describe.skipIf(!hasChromium)("influencer portal on the demo", () => {
     // The admin's influencer page (the demo names the portal's influencer) or, failing that, the roster.
     const admin = await context.newPage();
     try {
-      await admin.goto(demo.influencerId ? `${demo.url}/app/influencers/${demo.influencerId}` : `${demo.url}/app/influencers`);
+      await admin.goto(`${demo.url}/app/influencers/${demo.influencerId}`);
       const shown = ((await admin.locator("body").textContent()) ?? "").replace(/\s+/g, " ");
       expect(shown).toContain(rate);
       expect(shown).toMatch(new RegExp(`(^|\\D)${clicks.toLocaleString("en-US").replace(/,/g, ",?")}(\\D|$)`));
@@ -122,10 +108,8 @@ describe.skipIf(!hasChromium)("influencer portal on the demo", () => {
     expect(overflow).toBeLessThanOrEqual(0);
     const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    mkdirSync(README_SHOTS, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOTS, "portal-phone.png"), fullPage: true });
-    await page.screenshot({ path: join(README_SHOTS, "portal-phone.png") });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "portal-phone.png"), fullPage: true });
+    await page.screenshot({ path: readmeScreenshot("portal-phone.png") });
   });
 
   it("refuses a tampered link with the same page as any bad link, and signs out", async () => {

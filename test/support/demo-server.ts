@@ -5,7 +5,7 @@
  * Needs the app built (`npm run build -w @icr/shopify`; `npm test` at the root builds it first).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +15,21 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const APP_DIR = join(here, "..", "..", "apps", "shopify");
 export const CHROMIUM_PATH = process.env.ICR_CHROMIUM ?? "/usr/bin/chromium";
 export const SCREENSHOT_DIR = join(here, "..", "screenshots");
+/** The README's screenshots, rewritten only on request (`npm run screenshots`), so a test run leaves the tree clean. */
+const README_SCREENSHOT_DIR = join(here, "..", "..", "docs", "screenshots");
+
+/**
+ * Where a screenshot the README shows goes: docs/screenshots/ when ICR_README_SCREENSHOTS=1,
+ * else in test/screenshots/readme/ (gitignored).
+ *
+ * @example await page.screenshot({ path: readmeScreenshot("dashboard.png") });
+ * @returns an absolute path whose folder exists.
+ */
+export function readmeScreenshot(name: string): string {
+  const dir = process.env.ICR_README_SCREENSHOTS === "1" ? README_SCREENSHOT_DIR : join(SCREENSHOT_DIR, "readme");
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
+}
 
 export interface DemoServer {
   /** Origin of the server, e.g. http://127.0.0.1:41234 (admin pages under /app). */
