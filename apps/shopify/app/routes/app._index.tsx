@@ -22,6 +22,7 @@ import {
 } from "@shopify/polaris";
 import { formatMoney } from "@icr/metrics";
 import { useState } from "react";
+import { RateCard } from "../components/rate-card";
 import { CountBarChart, RateTrendChart } from "../components/rate-chart";
 import { formatCount, formatInterval, formatPct, rateWarnings } from "../components/rate-format";
 import { requireAdmin } from "../services/admin-context.server";
@@ -82,7 +83,6 @@ export default function Dashboard() {
     { key: "Share link click", value: data.byRule.link },
     { key: "UTM / landing page", value: data.byRule.utm },
   ];
-  const warnings = rateWarnings(overall.rate);
 
   return (
     <Page title="Dashboard" subtitle={`${query.from} to ${query.to} · ${conversionsWord} per ${unit.slice(0, -1)}`}>
@@ -92,32 +92,19 @@ export default function Dashboard() {
         </Layout.Section>
         <Layout.Section>
           <InlineGrid columns={{ xs: 1, md: 3 }} gap="400">
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingSm">
-                  Conversion rate
-                </Text>
-                <Text as="p" variant="heading2xl" id="overall-rate">
-                  {formatPct(overall.rate.ratePct)}
-                </Text>
-                <Text as="p" tone="subdued">
-                  95% interval {formatInterval(overall.rate.ci95Pct)}
-                </Text>
-                <InlineStack gap="200">
-                  {warnings.map((w) => (
-                    <Badge key={w} tone="warning">
-                      {w}
-                    </Badge>
-                  ))}
-                  {benchmark.placement ? (
-                    <Badge tone={benchmark.placement === "below" ? "attention" : "success"}>{`${benchmark.placement} benchmark`}</Badge>
-                  ) : null}
-                </InlineStack>
-                <Text as="p" variant="bodySm">
-                  {benchmark.sentence}. Source: {benchmark.source}.
-                </Text>
-              </BlockStack>
-            </Card>
+            <RateCard
+              valueId="overall-rate"
+              rate={overall.rate}
+              badges={
+                benchmark.placement ? (
+                  <Badge tone={benchmark.placement === "below" ? "attention" : "success"}>{`${benchmark.placement} benchmark`}</Badge>
+                ) : null
+              }
+            >
+              <Text as="p" variant="bodySm">
+                {benchmark.sentence}. Source: {benchmark.source}.
+              </Text>
+            </RateCard>
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingSm">

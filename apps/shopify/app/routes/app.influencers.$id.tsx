@@ -22,8 +22,9 @@ import {
 import { formatMoney } from "@icr/metrics";
 import { useState } from "react";
 import { z } from "zod";
+import { RateCard } from "../components/rate-card";
 import { RateTrendChart } from "../components/rate-chart";
-import { formatCount, formatInterval, formatPct, rateWarnings } from "../components/rate-format";
+import { formatCount, formatInterval, formatPct } from "../components/rate-format";
 import { setInfluencerCommission } from "../models/influencers.server";
 import { getInviteStatus } from "../services/portal-invites.server";
 import { runInviteAction } from "../services/portal-admin.server";
@@ -120,30 +121,16 @@ export default function InfluencerPage() {
         </Layout.Section>
         <Layout.Section>
           <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingSm">
-                  Conversion rate
-                </Text>
-                <Text as="p" variant="heading2xl" id="influencer-rate">
-                  {formatPct(summary.rate.ratePct)}
-                </Text>
-                <Text as="p" tone="subdued">
-                  95% interval {formatInterval(summary.rate.ci95Pct)} · {formatCount(summary.conversions)} conversions from {formatCount(summary.rate.denominator)} {unit}
-                </Text>
-                <InlineStack gap="200">
-                  {rateWarnings(summary.rate).map((w) => (
-                    <Badge key={w} tone="warning">
-                      {w}
-                    </Badge>
-                  ))}
-                </InlineStack>
-                <Text as="p">
-                  By rule: {summary.byRule.code} code · {summary.byRule.link} link · {summary.byRule.utm} UTM
-                  {query.get("goal") !== "signup" ? ` · revenue ${formatMoney(summary.revenue, currency)} ${currency}` : ""}
-                </Text>
-              </BlockStack>
-            </Card>
+            <RateCard
+              valueId="influencer-rate"
+              rate={summary.rate}
+              detail={` · ${formatCount(summary.conversions)} conversions from ${formatCount(summary.rate.denominator)} ${unit}`}
+            >
+              <Text as="p">
+                By rule: {summary.byRule.code} code · {summary.byRule.link} link · {summary.byRule.utm} UTM
+                {query.get("goal") !== "signup" ? ` · revenue ${formatMoney(summary.revenue, currency)} ${currency}` : ""}
+              </Text>
+            </RateCard>
             <CompareCard data={data} search={search} unit={unit} />
           </InlineGrid>
         </Layout.Section>
