@@ -48,6 +48,16 @@ describe("isBotUserAgent", () => {
   ])("%s is a person", (_name, ua) => {
     expect(isBotUserAgent(ua)).toBe(false);
   });
+
+  it("gives the same verdicts once its cache of user agents has filled and dropped the oldest", () => {
+    const before = [isBotUserAgent(IPHONE), isBotUserAgent("curl/8.5.0"), isBotUserAgent(" ")];
+    // More distinct user agents than the cache keeps (10,000), half of them bots.
+    for (let i = 0; i < 12_000; i++) {
+      expect(isBotUserAgent(i % 2 === 0 ? `${CHROME} build/${i}` : `curl/${i}.0`)).toBe(i % 2 === 1);
+    }
+    expect([isBotUserAgent(IPHONE), isBotUserAgent("curl/8.5.0"), isBotUserAgent(" ")]).toEqual(before);
+    expect(before).toEqual([false, true, true]);
+  });
 });
 
 describe("classifyClick", () => {
@@ -80,6 +90,13 @@ describe("classifyClick", () => {
   it("keeps every recorded field", () => {
     const c = click("a", 0, { country: "FR", device: "mobile", campaign: "spring" });
     expect(classifyClick(c)).toEqual({ ...c, bot: false, counted: true });
+  });
+
+  it("keeps the caller's own fields beside the click's, typed", () => {
+    const classified = classifyClick({ ...click("a", 0), linkId: "link-row-7" }, T0 - 30 * MINUTE);
+    const linkId: string = classified.linkId;
+    expect(linkId).toBe("link-row-7");
+    expect(classified).toMatchObject({ id: "a", bot: false, counted: false });
   });
 });
 

@@ -12,6 +12,10 @@ export const DEDUPE_WINDOW_MS = 60 * 60 * 1000;
  */
 const PREVIEW_FETCHERS = /^viber\/|microsoft office|msoffice|link ?preview/i;
 
+/** Distinct user agents whose verdict is kept; past it the oldest is forgotten first. */
+const VERDICT_CACHE_LIMIT = 10_000;
+const verdicts = new Map<string, boolean>();
+
 /**
  * Whether a user agent is a bot or a link-preview fetcher rather than a person: `isbot`'s list plus
  * the fetchers it misses. An empty or missing user agent is a bot: browsers always send one.
@@ -22,8 +26,19 @@ const PREVIEW_FETCHERS = /^viber\/|microsoft office|msoffice|link ?preview/i;
  * isBotUserAgent(""); // true
  */
 export function isBotUserAgent(ua?: string): boolean {
-  if (ua === undefined || ua.trim() === "") return true;
-  return isbot(ua) || PREVIEW_FETCHERS.test(ua);
+  if (ua === undefined) return true;
+  // isbot's pattern is long and user agents repeat (a link's visitors share a few browsers): each
+  // distinct one is tested once, in a bounded cache so random user agents cannot grow it.
+  let verdict = verdicts.get(ua);
+  if (verdict === undefined) {
+    verdict = ua.trim() === "" || isbot(ua) || PREVIEW_FETCHERS.test(ua);
+    if (verdicts.size >= VERDICT_CACHE_LIMIT) {
+      const oldest = verdicts.keys().next().value;
+      if (oldest !== undefined) verdicts.delete(oldest);
+    }
+    verdicts.set(ua, verdict);
+  }
+  return verdict;
 }
 
 /**
@@ -31,12 +46,13 @@ export function isBotUserAgent(ua?: string): boolean {
  * on the same link happened (undefined when there was none). A bot (HEAD request, bot user agent)
  * is never counted; a human click counts when no counted click of that visitor on that link lies
  * within 60 minutes of it, on either side (so a late-arriving earlier click does not count twice).
+ * The click's own extra fields (a link row id, say) are kept.
  *
  * @example
  * classifyClick(click);                              // { ...click, bot: false, counted: true }
  * classifyClick(click, click.at - 10 * 60_000);      // counted: false (10 minutes after a counted one)
  */
-export function classifyClick(click: Click, lastCountedAt?: number): ClassifiedClick {
+export function classifyClick<C extends Click>(click: C, lastCountedAt?: number): C & ClassifiedClick {
   const bot = isBotClick(click);
   const counted = !bot && (lastCountedAt === undefined || Math.abs(click.at - lastCountedAt) >= DEDUPE_WINDOW_MS);
   return { ...click, bot, counted };
