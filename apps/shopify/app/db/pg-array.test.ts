@@ -22,7 +22,7 @@ describe.each(await testBackends())("pgArrayLiteral round trip on $name", (backe
   });
 
   it("reads back exactly what was written, including NULL, commas, braces and quotes", async () => {
-    const values = ["plain", "with,comma", "{braces}", 'q"uote', "back\\slash", "NULL", "", null, "ünïcödé"];
+    const values = ["plain", "with,comma", "{braces}", 'q"uote', "back\\slash", 'both \\" and \\\\"', "NULL", "", null, "ünïcödé"];
     const rows = await database.db.select({ v: sql<string | null>`v` }).from(sql`unnest(${pgArrayLiteral(values)}::text[]) as t(v)`);
     expect(rows.map((r) => r.v)).toEqual(values);
   });

@@ -37,6 +37,8 @@ export class ClickRecorder {
   private buffer: Pending[] = [];
   private readonly lastCounted = new Map<string, number>();
   private flushing: Promise<number> = Promise.resolve(0);
+  /** The flush queued behind the running one and not started yet, if any. */
+  private waiting: Promise<number> | undefined;
   private readonly timer: NodeJS.Timeout;
   private readonly maxBatch: number;
   private readonly cacheSize: number;
@@ -79,8 +81,17 @@ export class ClickRecorder {
    *   reported to `onError` and the clicks are queued again.
    */
   flush(): Promise<number> {
-    this.flushing = this.flushing.then(() => this.writeQueued());
-    return this.flushing;
+    // A flush that has not started yet takes everything queued by the time it starts, so callers
+    // share it: under load every `record` past a full batch asks for a flush, and chaining one per
+    // click would queue a promise per click behind the running flush.
+    if (this.waiting) return this.waiting;
+    const next = this.flushing.then(() => {
+      this.waiting = undefined;
+      return this.writeQueued();
+    });
+    this.waiting = next;
+    this.flushing = next;
+    return next;
   }
 
   /**
@@ -143,7 +154,7 @@ export class ClickRecorder {
         const c = classifyClick(click, last);
         if (c.counted) counted.set(key, c.at);
         else if (last !== undefined) counted.set(key, last);
-        classified.push({ ...c, linkId: click.linkId });
+        classified.push(c);
       }
       const ids = new Set(await insertClicks(tx, shopId, classified));
       // A retried batch re-inserts nothing and must not count twice in the rollups.

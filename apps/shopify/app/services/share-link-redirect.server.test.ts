@@ -50,6 +50,21 @@ describe.each(await testBackends())("share-link redirect on $name", (backend) =>
     return { slug, method: "GET", userAgent: IPHONE, header: (n) => headers[n], socketAddress: "203.0.113.7", viaAppProxy: false, ...overrides };
   }
 
+  it("shares a flush not started yet between callers, and a click recorded while one runs waits for the next", async () => {
+    await shareLinkResponse(ctx, hit());
+    await shareLinkResponse(ctx, hit({ socketAddress: "203.0.113.8" }));
+    const first = ctx.recorder.flush();
+    expect(ctx.recorder.flush()).toBe(first);
+    await shareLinkResponse(ctx, hit({ socketAddress: "203.0.113.9" }));
+    // The first flush starts on the next microtask and takes the three clicks queued by then.
+    expect(await first).toBe(3);
+    await shareLinkResponse(ctx, hit({ socketAddress: "203.0.113.10" }));
+    const second = ctx.recorder.flush();
+    expect(second).not.toBe(first);
+    expect(await second).toBe(1);
+    expect((await shopSnapshot(database.db, shopId)).clicks).toHaveLength(4);
+  });
+
   it("answers 302 with the link's UTM parameters and a fresh icr_click, before anything is written", async () => {
     const response = await shareLinkResponse(ctx, hit());
     expect(response.status).toBe(302);
