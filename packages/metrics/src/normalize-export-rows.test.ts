@@ -1,21 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "./errors.js";
+import { invalidInputOf } from "./test-invalid-input.js";
 import { normalizeExportRows, type ExportRow } from "./normalize-export-rows.js";
 import { readCsvFixture } from "./test-csv.js";
 import type { Order } from "./types.js";
 
 const rows = readCsvFixture("orders-export.csv");
 
-function errorOf(input: ExportRow[]): InvalidInputError {
-  try {
-    normalizeExportRows(input);
-  } catch (error) {
-    if (error instanceof InvalidInputError) return error;
-    throw error;
-  }
-  throw new Error("expected an InvalidInputError");
-}
+const errorOf = (input: ExportRow[]): InvalidInputError => invalidInputOf(() => normalizeExportRows(input));
 
 const minimal = (line: number, record: Record<string, string>): ExportRow => ({
   line,

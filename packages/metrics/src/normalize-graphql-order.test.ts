@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "./errors.js";
+import { invalidInputOf } from "./test-invalid-input.js";
 import { assembleBulkOrders, normalizeGraphqlOrder } from "./normalize-graphql-order.js";
 import { normalizeWebhookOrder } from "./normalize-webhook-order.js";
 import { damagedJson } from "./test-json-fuzz.js";
@@ -11,15 +12,7 @@ const read = (name: string): string => readFileSync(new URL(`./fixtures/${name}`
 const node = (JSON.parse(read("graphql-order.json")) as { data: { order: Record<string, unknown> } }).data.order;
 const bulkLines = read("graphql-bulk-orders.jsonl").split("\n");
 
-function errorOf(run: () => unknown): InvalidInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InvalidInputError) return error;
-    throw error;
-  }
-  throw new Error("expected an InvalidInputError");
-}
+const errorOf = invalidInputOf;
 
 describe("normalizeGraphqlOrder", () => {
   it("reads a recorded Order node, journey visits included", () => {

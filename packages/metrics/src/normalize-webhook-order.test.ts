@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "./errors.js";
+import { invalidInputOf } from "./test-invalid-input.js";
 import { normalizeWebhookOrder } from "./normalize-webhook-order.js";
 import { damagedJson } from "./test-json-fuzz.js";
 import type { Order } from "./types.js";
@@ -11,15 +12,7 @@ const fixture = (name: string): Record<string, unknown> =>
 const created = fixture("webhook-orders-create.json");
 const refunded = fixture("webhook-orders-updated-refunded.json");
 
-function errorOf(payload: unknown): InvalidInputError {
-  try {
-    normalizeWebhookOrder(payload);
-  } catch (error) {
-    if (error instanceof InvalidInputError) return error;
-    throw error;
-  }
-  throw new Error("expected an InvalidInputError");
-}
+const errorOf = (payload: unknown): InvalidInputError => invalidInputOf(() => normalizeWebhookOrder(payload));
 
 describe("normalizeWebhookOrder", () => {
   it("reads a recorded orders/create payload", () => {
