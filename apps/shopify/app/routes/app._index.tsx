@@ -22,6 +22,7 @@ import {
 } from "@shopify/polaris";
 import { formatMoney } from "@icr/metrics";
 import { useState } from "react";
+import { DENOMINATOR_OPTIONS, GOAL_OPTIONS, RANGE_OPTIONS } from "../components/filter-options";
 import { RateCard } from "../components/rate-card";
 import { CountBarChart, RateTrendChart } from "../components/rate-chart";
 import { formatCount, formatInterval, formatPct, rateWarnings } from "../components/rate-format";
@@ -286,12 +287,7 @@ function Filters({ query }: { query: { range: string; from: string; to: string; 
               name="range"
               value={range}
               onChange={setRange}
-              options={[
-                { label: "Last 7 days", value: "7" },
-                { label: "Last 30 days", value: "30" },
-                { label: "Last 90 days", value: "90" },
-                { label: "Custom range", value: "custom" },
-              ]}
+              options={[...RANGE_OPTIONS, { label: "Custom range", value: "custom" }]}
             />
             <Select
               label="Break down by"
@@ -305,20 +301,14 @@ function Filters({ query }: { query: { range: string; from: string; to: string; 
               name="goal"
               value={goal}
               onChange={setGoal}
-              options={[
-                { label: "Purchase", value: "purchase" },
-                { label: "Sign-up", value: "signup" },
-              ]}
+              options={GOAL_OPTIONS}
             />
             <Select
               label="Rate per"
               name="denominator"
               value={denominator}
               onChange={setDenominator}
-              options={[
-                { label: "Click", value: "clicks" },
-                { label: "Engagement", value: "engagements" },
-              ]}
+              options={DENOMINATOR_OPTIONS}
             />
           </InlineGrid>
           {range === "custom" ? (

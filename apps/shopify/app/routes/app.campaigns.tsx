@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { Banner, BlockStack, Button, Card, DataTable, FormLayout, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
+import { GOAL_OPTIONS } from "../components/filter-options";
 import { formatCount, formatInterval, formatPct } from "../components/rate-format";
 import { listCampaigns, saveCampaign } from "../models/campaigns.server";
 import { requireAdmin } from "../services/admin-context.server";
@@ -108,7 +109,7 @@ export default function Campaigns() {
                 <FormLayout>
                   <TextField label="Key" name="key" value={form.key} onChange={set("key")} autoComplete="off" helpText="The utm_campaign value; an existing key is updated." error={errors.key} />
                   <TextField label="Name" name="name" value={form.name} onChange={set("name")} autoComplete="off" error={errors.name} />
-                  <Select label="Goal" name="goal" value={form.goal} onChange={set("goal")} options={[{ value: "purchase", label: "Purchase" }, { value: "signup", label: "Sign-up" }]} />
+                  <Select label="Goal" name="goal" value={form.goal} onChange={set("goal")} options={GOAL_OPTIONS} />
                   <TextField label="Type" name="type" value={form.type} onChange={set("type")} autoComplete="off" helpText="Free text: gifting, affiliate, sponsored post…" />
                   <TextField label="Starts" name="startsAt" type="date" value={form.startsAt} onChange={set("startsAt")} autoComplete="off" error={errors.startsAt} />
                   <TextField label="Ends" name="endsAt" type="date" value={form.endsAt} onChange={set("endsAt")} autoComplete="off" error={errors.endsAt} />

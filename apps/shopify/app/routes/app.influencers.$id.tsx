@@ -22,6 +22,7 @@ import {
 import { formatMoney } from "@icr/metrics";
 import { useState } from "react";
 import { z } from "zod";
+import { DENOMINATOR_OPTIONS, GOAL_OPTIONS, RANGE_OPTIONS } from "../components/filter-options";
 import { RateCard } from "../components/rate-card";
 import { RateTrendChart } from "../components/rate-chart";
 import { formatCount, formatInterval, formatPct } from "../components/rate-format";
@@ -109,9 +110,9 @@ export default function InfluencerPage() {
           <Card>
             <Form method="get">
               <InlineGrid columns={{ xs: 1, sm: 4 }} gap="300">
-                <PlainSelect label="Date range" name="range" value={query.get("range") ?? "30"} options={[["7", "Last 7 days"], ["30", "Last 30 days"], ["90", "Last 90 days"]]} />
-                <PlainSelect label="Goal" name="goal" value={query.get("goal") ?? "purchase"} options={[["purchase", "Purchase"], ["signup", "Sign-up"]]} />
-                <PlainSelect label="Rate per" name="denominator" value={unit} options={[["clicks", "Click"], ["engagements", "Engagement"]]} />
+                <PlainSelect label="Date range" name="range" value={query.get("range") ?? "30"} options={RANGE_OPTIONS} />
+                <PlainSelect label="Goal" name="goal" value={query.get("goal") ?? "purchase"} options={GOAL_OPTIONS} />
+                <PlainSelect label="Rate per" name="denominator" value={unit} options={DENOMINATOR_OPTIONS} />
                 <Box paddingBlockStart="600">
                   <Button submit>Apply</Button>
                 </Box>
@@ -261,9 +262,9 @@ export default function InfluencerPage() {
   );
 }
 
-function PlainSelect({ label, name, value, options }: { label: string; name: string; value: string; options: [string, string][] }) {
+function PlainSelect({ label, name, value, options }: { label: string; name: string; value: string; options: { label: string; value: string }[] }) {
   const [selected, setSelected] = useState(value);
-  return <Select label={label} name={name} value={selected} onChange={setSelected} options={options.map(([v, l]) => ({ value: v, label: l }))} />;
+  return <Select label={label} name={name} value={selected} onChange={setSelected} options={options} />;
 }
 
 function CompareCard({ data, search, unit }: { data: ReturnType<typeof useLoaderData<typeof loader>>["data"]; search: string; unit: string }) {
