@@ -1,9 +1,9 @@
 /** Share-link clicks as recorded (bots and repeats included, flagged). */
-import { and, desc, eq, inArray, lte, max, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { ClassifiedClick } from "@icr/metrics";
 import type { Db } from "../db.server";
 import { pgArrayLiteral } from "../db/pg-array";
-import { clicks } from "../db/schema";
+import { clicks, shops } from "../db/schema";
 
 type Row = typeof clicks.$inferSelect;
 
@@ -32,10 +32,12 @@ function toClick(row: Row): StoredClick {
 /**
  * Stores a batch of clicks of one shop; a click id already stored is skipped (a retried flush).
  * One statement per batch whatever its size: the columns travel as 13 arrays (`unnest`), which
- * keeps the SQL text short and under PostgreSQL's parameter limit.
+ * keeps the SQL text short and under PostgreSQL's parameter limit. The table has no foreign key
+ * to shops (see the schema), so the statement checks the shop once and key-share locks its row:
+ * a shop erased before or while the batch is written gets none of its clicks.
  *
  * @example await insertClicks(db, shopId, [click]);
- * @returns the ids actually inserted; [] for an empty batch.
+ * @returns the ids actually inserted; [] for an empty batch or a shop that no longer exists.
  */
 export async function insertClicks(db: Db, shopId: number, batch: StoredClick[]): Promise<string[]> {
   if (batch.length === 0) return [];
@@ -57,7 +59,7 @@ export async function insertClicks(db: Db, shopId: number, batch: StoredClick[])
         ${column((c) => c.counted)}::boolean[],
         ${column((c) => c.country ?? null)}::text[],
         ${column((c) => c.device ?? null)}::text[]
-      )`,
+      ) where exists (select 1 from ${shops} where ${shops.id} = ${shopId} for key share)`,
     )
     .onConflictDoNothing()
     .returning({ id: clicks.id });
@@ -108,25 +110,20 @@ export async function lastCountedAtMany(
 ): Promise<Map<string, number>> {
   const result = new Map<string, number>();
   if (pairs.length === 0) return result;
-  const wanted = new Set(pairs.map((p) => `${p.linkId}\u0000${p.visitor}`));
+  // Exactly the pairs asked for, each one index probe for its latest counted click: two IN lists
+  // would make PostgreSQL probe every link × visitor combination.
   const rows = await db
-    .select({ linkId: clicks.linkId, visitor: clicks.visitorHash, at: max(clicks.at) })
-    .from(clicks)
-    .where(
-      and(
-        eq(clicks.shopId, shopId),
-        eq(clicks.counted, true),
-        inArray(clicks.linkId, [...new Set(pairs.map((p) => p.linkId))]),
-        inArray(clicks.visitorHash, [...new Set(pairs.map((p) => p.visitor))]),
-        lte(clicks.at, new Date(atOrBefore)),
-      ),
-    )
-    .groupBy(clicks.linkId, clicks.visitorHash);
-  for (const row of rows) {
-    const key = `${row.linkId}\u0000${row.visitor}`;
-    // The IN lists select a superset (any link × any visitor): keep only the pairs asked for.
-    if (row.at && wanted.has(key)) result.set(key, row.at.getTime());
-  }
+    .select({ linkId: sql<string>`p.link_id`, visitor: sql<string>`p.visitor`, at: sql`c.at`.mapWith(clicks.at) })
+    .from(
+      sql`unnest(${pgArrayLiteral(pairs.map((p) => p.linkId))}::text[], ${pgArrayLiteral(pairs.map((p) => p.visitor))}::text[]) as p(link_id, visitor)
+        cross join lateral (
+          select ${clicks.at} as at from ${clicks}
+          where ${clicks.shopId} = ${shopId} and ${clicks.linkId} = p.link_id and ${clicks.visitorHash} = p.visitor
+            and ${clicks.counted} and ${clicks.at} <= ${new Date(atOrBefore).toISOString()}::timestamptz
+          order by ${clicks.at} desc limit 1
+        ) as c`,
+    );
+  for (const row of rows) result.set(`${row.linkId}\u0000${row.visitor}`, row.at.getTime());
   return result;
 }
 
@@ -160,3 +157,14 @@ export async function clickIdsOfLink(db: Db, shopId: number, linkId: string): Pr
   return rows.map((r) => r.id);
 }
 
+
+/**
+ * Every click of a shop (the shop's erasure: clicks carry no foreign key to cascade through).
+ *
+ * @example await deleteClicksOfShop(tx, shopId);
+ * @returns how many clicks were deleted.
+ */
+export async function deleteClicksOfShop(db: Db, shopId: number): Promise<number> {
+  const deleted = await db.delete(clicks).where(eq(clicks.shopId, shopId)).returning({ id: clicks.id });
+  return deleted.length;
+}

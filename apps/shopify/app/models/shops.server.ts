@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db.server";
 import { shops } from "../db/schema";
+import { deleteClicksOfShop } from "./clicks.server";
 
 export type Shop = typeof shops.$inferSelect;
 
@@ -102,13 +103,17 @@ export async function markUninstalled(db: Db, shopId: number, at: Date): Promise
 }
 
 /**
- * Erases the shop and, by cascade, every row of every shop table.
+ * Erases the shop and every row of every shop table: by cascade, and the clicks explicitly. The
+ * shop row goes first: its lock makes a click batch being written wait, and the clicks delete
+ * (a statement later) then sees that batch; a batch arriving after finds no shop and writes nothing.
+ * Run it in a transaction, so the erasure is all or nothing.
  *
- * @example await deleteShop(db, shop.id);
+ * @example await db.transaction((tx) => deleteShop(tx, shop.id));
  * @returns true when a shop was deleted, false when it did not exist.
  */
 export async function deleteShop(db: Db, shopId: number): Promise<boolean> {
   const deleted = await db.delete(shops).where(eq(shops.id, shopId)).returning({ id: shops.id });
+  await deleteClicksOfShop(db, shopId);
   return deleted.length > 0;
 }
 

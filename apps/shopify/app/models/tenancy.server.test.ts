@@ -12,7 +12,7 @@ import { shopSnapshot } from "../test-support/snapshot";
 import { testBackends } from "../test-support/databases";
 import { getAttribution, getAttributions, listAttributions, redactAttributionEvidence, saveAttribution } from "./attributions.server";
 import { findCampaigns, listCampaigns, saveCampaign } from "./campaigns.server";
-import { clickIdsOfLink, findClicks, insertClicks, lastCountedAt } from "./clicks.server";
+import { clickIdsOfLink, deleteClicksOfShop, findClicks, insertClicks, lastCountedAt } from "./clicks.server";
 import { addDeadLetter, listDeadLetters } from "./dead-letters.server";
 import { assignCode, findCode, findCodes, listCodes, removeCode } from "./discount-codes.server";
 import { listEngagements, setEngagement } from "./engagements.server";
@@ -194,6 +194,7 @@ describe.each(await testBackends())("tenancy on $name", (backend) => {
         await deleteRefundsOfOrders(db, a.id, w.orderIds);
         await deleteOrdersOfCustomer(db, a.id, { orderIds: w.orderIds, customerIdHash: "hash-" + w.orderIds[0] });
         await removeCode(db, a.id, w.codes[0] ?? "X");
+        await deleteClicksOfShop(db, a.id);
         await claimEvent(db, a.id, { eventId: "evt-2", topic: "orders/create", webhookId: null, triggeredAt: null, outcome: "processed" });
         await saveShopSettings(db, a.id, { trustProxy: true });
         await updateShopLocale(db, a.id, { timezone: "Asia/Tokyo", currency: "JPY" });

@@ -6,7 +6,7 @@ import { createInfluencer } from "../models/influencers.server";
 import { listRollups } from "../models/rollups.server";
 import { createLink } from "../models/share-links.server";
 import { saveShopSettings } from "../models/shop-settings.server";
-import { ensureShop } from "../models/shops.server";
+import { deleteShop, ensureShop } from "../models/shops.server";
 import { shopSnapshot } from "../test-support/snapshot";
 import { testBackends } from "../test-support/databases";
 import { ClickRecorder } from "./click-recorder.server";
@@ -170,6 +170,25 @@ describe.each(await testBackends())("share-link redirect on $name", (backend) =>
     expect(errors).toHaveLength(1);
     expect(failing.pending).toBe(1);
     await failing.close().catch(() => undefined);
+  });
+
+  it("erases a shop's stored clicks with the shop, and drops the clicks still queued for it", async () => {
+    const errors: unknown[] = [];
+    const recorder = new ClickRecorder(database.db, { flushIntervalMs: 60_000, onError: (e) => errors.push(e) });
+    const bystander = await ensureShop(database.db, `bystander-clicks-${backend.name}-${counter}.myshopify.com`);
+    const click = (id: string, shop: number) =>
+      recorder.record({ id: shop, timezone: "UTC" }, { id, at: T0, link: slug, linkId: "l", influencerId: "i", visitor: id, userAgent: IPHONE, method: "GET" });
+    click(`cStored${counter}`, shopId);
+    click(`cBystander${counter}`, bystander.id);
+    expect(await recorder.flush()).toBe(2);
+    click(`cQueued${counter}`, shopId);
+    await database.db.transaction((tx) => deleteShop(tx, shopId));
+    expect(await recorder.flush()).toBe(0);
+    await recorder.close();
+    expect(errors).toEqual([]);
+    expect(recorder.pending).toBe(0);
+    expect((await shopSnapshot(database.db, shopId)).clicks).toEqual([]);
+    expect((await shopSnapshot(database.db, bystander.id)).clicks.map((c) => c.id)).toEqual([`cBystander${counter}`]);
   });
 
   it("serves the same redirect from a bare Node http server", async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Database } from "../db.server";
 import * as t from "../db/schema";
+import { insertClicks } from "../models/clicks.server";
 import { assignCode } from "../models/discount-codes.server";
 import { createInfluencer } from "../models/influencers.server";
 import { listRollups } from "../models/rollups.server";
@@ -249,6 +250,10 @@ describe.each(await testBackends())("webhooks on $name", (backend) => {
 
   it("shop/redact erases every row of the shop, and is harmless when repeated", async () => {
     await send("orders/create", orderPayload(ALICE_ORDER));
+    await insertClicks(database.db, shopId, [
+      { id: `credact-${backend.name}-${shopCounter}`, at: Date.now(), link: "alice-ig", linkId: "l", influencerId: aliceId, visitor: "v", bot: false, counted: true, method: "GET" },
+    ]);
+    expect((await shopSnapshot(database.db, shopId)).clicks).toHaveLength(1);
     const other = await ensureShop(database.db, `bystander-${backend.name}-${shopCounter}.myshopify.com`);
     const body = { shop_id: 954889, shop_domain: shop };
     expect((await send("shop/redact", body)).result).toBe("processed");
