@@ -1,13 +1,16 @@
 /**
  * Click writes off the redirect's path: clicks wait in memory and are written in batches (every
- * `flushIntervalMs` or `maxBatch` clicks, and on shutdown). Each shop's part of a batch is one
- * transaction: classify (bot, 60-minute de-duplication against the visitor's last counted click
- * on the link, cached), insert, add the rollup rows.
+ * `flushIntervalMs`, when `flushAt` clicks are waiting, and on shutdown). Each shop's part of a
+ * batch is one transaction: classify (bot, 60-minute de-duplication against the visitor's last
+ * counted click on the link, cached), insert in statements of `maxBatch` clicks (yielding to the
+ * redirects in between), then add the rollup rows once for the whole batch. Fewer, larger batches
+ * are what keeps the database's share of a click small: a popular link's rollup row is updated
+ * once per flush, not once per statement.
  *
  * The de-duplication cache is per process: with several app instances behind a load balancer,
  * route a link's traffic sticky or accept that a repeat within the hour may count once per instance.
  */
-import { classifyClick, clickRollup, type Click } from "@icr/metrics";
+import { classifyClick, clickRollup, mergeRollups, type Click, type RollupRow } from "@icr/metrics";
 import type { Db } from "../db.server";
 import { insertClicks, lastCountedAtMany, type StoredClick } from "../models/clicks.server";
 import { addRollups } from "../models/rollups.server";
@@ -18,6 +21,9 @@ export interface ClickToRecord extends Click {
 
 export interface ClickRecorderOptions {
   flushIntervalMs?: number;
+  /** Clicks waiting that start a flush before the interval is up. */
+  flushAt?: number;
+  /** Clicks per insert statement. */
   maxBatch?: number;
   /** Visitor+link entries kept for de-duplication before the oldest are dropped. */
   cacheSize?: number;
@@ -40,6 +46,7 @@ export class ClickRecorder {
   /** The flush queued behind the running one and not started yet, if any. */
   private waiting: Promise<number> | undefined;
   private readonly timer: NodeJS.Timeout;
+  private readonly flushAt: number;
   private readonly maxBatch: number;
   private readonly cacheSize: number;
   private readonly maxBuffered: number;
@@ -50,6 +57,7 @@ export class ClickRecorder {
     options: ClickRecorderOptions = {},
   ) {
     this.maxBatch = options.maxBatch ?? 500;
+    this.flushAt = options.flushAt ?? 5_000;
     this.cacheSize = options.cacheSize ?? 100_000;
     this.maxBuffered = options.maxBuffered ?? 100_000;
     this.onError = options.onError ?? ((error) => console.error("click flush failed:", String(error instanceof Error ? error.message : error).slice(0, 500)));
@@ -65,7 +73,7 @@ export class ClickRecorder {
    */
   record(shop: { id: number; timezone: string }, click: ClickToRecord): void {
     this.buffer.push({ shopId: shop.id, timezone: shop.timezone, click });
-    if (this.buffer.length >= this.maxBatch) void this.flush();
+    if (this.buffer.length >= this.flushAt) void this.flush();
   }
 
   /** Clicks waiting to be written. */
@@ -118,25 +126,18 @@ export class ClickRecorder {
     let written = 0;
     for (const [shopId, pending] of byShop) {
       pending.sort((a, b) => a.click.at - b.click.at || (a.click.id < b.click.id ? -1 : 1));
-      // Chunks of maxBatch, yielding to the event loop in between: a flush under heavy traffic
-      // must not hold up the redirects (PGlite in particular runs a statement without yielding).
-      for (let start = 0; start < pending.length; start += this.maxBatch) {
-        const chunk = pending.slice(start, start + this.maxBatch);
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        try {
-          written += await this.writeShop(shopId, chunk);
-        } catch (error) {
-          this.onError(error);
-          this.requeue(chunk);
-        }
+      try {
+        written += await this.writeShop(shopId, pending);
+      } catch (error) {
+        this.onError(error);
+        this.requeue(pending);
       }
     }
     return written;
   }
 
-  private async writeShop(shopId: number, pending: Pending[]): Promise<number> {
-    const timezone = pending[0]?.timezone ?? "UTC";
-    const sorted = pending;
+  private async writeShop(shopId: number, sorted: Pending[]): Promise<number> {
+    const timezone = sorted[0]?.timezone ?? "UTC";
     const counted = new Map<string, number>();
     const inserted = await this.db.transaction(async (tx) => {
       // One query for every link+visitor the cache does not know yet.
@@ -147,20 +148,29 @@ export class ClickRecorder {
       }
       const latest = sorted[sorted.length - 1]?.click.at ?? 0;
       const stored = await lastCountedAtMany(tx, shopId, [...unknown.values()], latest);
-      const classified: StoredClick[] = [];
-      for (const { click } of sorted) {
-        const key = `${shopId}\u0000${click.linkId}\u0000${click.visitor}`;
-        const last = counted.get(key) ?? this.lastCounted.get(key) ?? stored.get(`${click.linkId}\u0000${click.visitor}`);
-        const c = classifyClick(click, last);
-        if (c.counted) counted.set(key, c.at);
-        else if (last !== undefined) counted.set(key, last);
-        classified.push(c);
+      const rollupRows: RollupRow[] = [];
+      let fresh = 0;
+      for (let start = 0; start < sorted.length; start += this.maxBatch) {
+        // Statements of maxBatch clicks, each classified just before it, yielding in between: a
+        // large flush must not hold up the redirects (PGlite runs a statement without yielding).
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        const chunk: StoredClick[] = [];
+        for (let i = start; i < Math.min(start + this.maxBatch, sorted.length); i++) {
+          const { click } = sorted[i]!;
+          const key = `${shopId}\u0000${click.linkId}\u0000${click.visitor}`;
+          const last = counted.get(key) ?? this.lastCounted.get(key) ?? stored.get(`${click.linkId}\u0000${click.visitor}`);
+          const c = classifyClick(click, last);
+          if (c.counted) counted.set(key, c.at);
+          else if (last !== undefined) counted.set(key, last);
+          chunk.push(c);
+        }
+        const ids = new Set(await insertClicks(tx, shopId, chunk));
+        fresh += ids.size;
+        // A retried batch re-inserts nothing and must not count twice in the rollups.
+        rollupRows.push(...mergeRollups(chunk.filter((c) => ids.has(c.id)).flatMap((c) => clickRollup(c, timezone))));
       }
-      const ids = new Set(await insertClicks(tx, shopId, classified));
-      // A retried batch re-inserts nothing and must not count twice in the rollups.
-      const fresh = classified.filter((c) => ids.has(c.id));
-      await addRollups(tx, shopId, fresh.flatMap((c) => clickRollup(c, timezone)));
-      return fresh.length;
+      await addRollups(tx, shopId, rollupRows);
+      return fresh;
     });
     for (const [key, at] of counted) this.remember(key, at);
     return inserted;
