@@ -17,12 +17,19 @@ declare module "autocannon" {
     statusCodeStats: Record<string, { count: number }>;
     duration: number;
   }
+  interface Request {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+  }
   interface Options {
     url: string;
     connections?: number;
     duration?: number;
     pipelining?: number;
     headers?: Record<string, string>;
+    /** Called before each request is sent; returns the request to send. */
+    requests?: { setupRequest?: (request: Request) => Request }[];
   }
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;

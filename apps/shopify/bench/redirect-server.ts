@@ -7,9 +7,10 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { count } from "drizzle-orm";
+import { count, sql } from "drizzle-orm";
 import { openDatabase } from "../app/db.server";
 import { clicks } from "../app/db/schema";
+import { saveShopSettings } from "../app/models/shop-settings.server";
 import { ClickRecorder } from "../app/services/click-recorder.server";
 import { serveShareLink } from "../app/services/share-link-http.server";
 import { NOT_FOUND_HTML, REDIRECT_HEADERS } from "../app/services/share-link-redirect.server";
@@ -31,12 +32,15 @@ async function main() {
         res.end(NOT_FOUND_HTML);
       }
     });
-    server.listen(0, "127.0.0.1", () => console.log(JSON.stringify({ port: (server.address() as AddressInfo).port, slug: "creator0" })));
+    const slugs = Array.from({ length: 200 }, (_, i) => `creator${i}`);
+    server.listen(0, "127.0.0.1", () => console.log(JSON.stringify({ port: (server.address() as AddressInfo).port, slugs })));
     process.once("SIGTERM", () => server.close(() => process.exit(0)));
     return;
   }
   const database = await openDatabase(url ? { url } : {});
   const seeded = await seedShop(database.db, "redirect-bench.myshopify.com");
+  // Behind a proxy the shop trusts: visitors are told apart by X-Forwarded-For, as in production.
+  await saveShopSettings(database.db, seeded.shopId, { trustProxy: true });
   const recorder = new ClickRecorder(database.db);
   const ctx = { resolver: new ShareLinkResolver(database.db), recorder };
   const server = createServer((req, res) => {
@@ -46,14 +50,15 @@ async function main() {
     }
   });
   server.listen(0, "127.0.0.1", () =>
-    console.log(JSON.stringify({ port: (server.address() as AddressInfo).port, slug: seeded.slugs[0], db: database.kind })),
+    console.log(JSON.stringify({ port: (server.address() as AddressInfo).port, slugs: seeded.slugs, db: database.kind })),
   );
   process.once("SIGTERM", () => {
     server.close();
     void (async () => {
       await recorder.close();
-      const [row] = await database.db.select({ n: count() }).from(clicks);
-      console.log(JSON.stringify({ clicksStored: Number(row?.n ?? 0) - seeded.clickIds.length }));
+      const [row] = await database.db.select({ n: count(), counted: sql<number>`count(*) filter (where ${clicks.counted})` }).from(clicks);
+      const seededClicks = seeded.clickIds.length;
+      console.log(JSON.stringify({ clicksStored: Number(row?.n ?? 0) - seededClicks, clicksCounted: Number(row?.counted ?? 0) - seededClicks }));
       await database.close();
       process.exit(0);
     })();

@@ -2,6 +2,13 @@
  * Click redirect under load: autocannon, 50 connections, against the app's redirect server and a
  * bare Node `http` server answering the same 302, in the same run, each in its own process on
  * 127.0.0.1 (the app's server writing its clicks to the database as in production).
+ *
+ * Two kinds of traffic. `new-visitors` is what a shop behind a proxy sees, so the app does all of
+ * a click's work: requests spread over the shop's 200 links, from a new visitor each time except
+ * one in five, which repeats the request before it (X-Forwarded-For), with a country header. New
+ * visitors are counted clicks: they cost the de-duplication lookup and the rollup writes.
+ * `one-visitor` is autocannon's plain load, one URL from one address: after the first, every click
+ * is a repeat, stored and flagged but with no lookup and no rollup (the lightest case).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
@@ -18,8 +25,35 @@ const USER_AGENT = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Apple
 interface Started {
   child: ChildProcess;
   port: number;
-  slug: string;
+  slugs: string[];
   lines: AsyncIterator<string>;
+  sent: { n: number };
+}
+
+export type RedirectTraffic = "new-visitors" | "one-visitor";
+
+const COUNTRIES = ["US", "FR", "DE", "GB", "BR", "JP", "IN", "CA"];
+
+/**
+ * Each request: the next link and a new visitor, except every fifth, which repeats the one before
+ * (a double click). The count goes on across the runs against one server (`state`), so a later
+ * round never replays an earlier round's visitors as repeats.
+ */
+function visitorTraffic(slugs: string[], state: { n: number }) {
+  return (request: { headers?: Record<string, string> }) => {
+    const n = ++state.n;
+    const visitor = n % 5 === 0 ? n - 1 : n;
+    return {
+      ...request,
+      method: "GET",
+      path: `/r/${slugs[visitor % slugs.length]}`,
+      headers: {
+        ...request.headers,
+        "x-forwarded-for": `10.${(visitor >>> 16) & 255}.${(visitor >>> 8) & 255}.${visitor & 255}`,
+        "cf-ipcountry": COUNTRIES[n % COUNTRIES.length] ?? "US",
+      },
+    };
+  };
 }
 
 async function start(mode: "bare" | "icr", databaseUrl?: string): Promise<Started> {
@@ -30,8 +64,8 @@ async function start(mode: "bare" | "icr", databaseUrl?: string): Promise<Starte
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   const first = await lines.next();
   if (first.done) throw new Error(`${mode} redirect server exited before listening`);
-  const { port, slug } = JSON.parse(first.value) as { port: number; slug: string };
-  return { child, port, slug, lines };
+  const { port, slugs } = JSON.parse(first.value) as { port: number; slugs: string[] };
+  return { child, port, slugs, lines, sent: { n: 0 } };
 }
 
 async function stop(s: Started): Promise<Record<string, unknown>> {
@@ -41,10 +75,15 @@ async function stop(s: Started): Promise<Record<string, unknown>> {
   return next.done ? {} : (JSON.parse(next.value) as Record<string, unknown>);
 }
 
-async function load(port: number, slug: string, seconds: number) {
-  const url = `http://127.0.0.1:${port}/r/${slug}`;
-  await autocannon({ url, connections: 10, duration: 1, headers: { "user-agent": USER_AGENT } }); // warm-up
-  const r = await autocannon({ url, connections: 50, duration: seconds, headers: { "user-agent": USER_AGENT } });
+async function load(target: Started, seconds: number, traffic: RedirectTraffic) {
+  const url = `http://127.0.0.1:${target.port}/r/${target.slugs[0]}`;
+  const options = {
+    url,
+    headers: { "user-agent": USER_AGENT },
+    ...(traffic === "new-visitors" ? { requests: [{ setupRequest: visitorTraffic(target.slugs, target.sent) }] } : {}),
+  };
+  await autocannon({ ...options, connections: 10, duration: 1 }); // warm-up
+  const r = await autocannon({ ...options, connections: 50, duration: seconds });
   return {
     requestsPerSecond: Math.round(r.requests.average),
     requests: r.requests.total,
@@ -59,7 +98,7 @@ async function load(port: number, slug: string, seconds: number) {
  * Both servers run side by side and take turns under load (bare, app, bare, app, …), so a change
  * in the machine's background load hits both alike; figures are the medians of the rounds.
  */
-export async function benchRedirect(label: string, seconds: number, databaseUrl?: string, rounds = 3) {
+export async function benchRedirect(label: string, traffic: RedirectTraffic, seconds: number, databaseUrl?: string, rounds = 3) {
   const bare = await start("bare");
   let icr: Started | undefined;
   let stored: Record<string, unknown> = {};
@@ -68,8 +107,8 @@ export async function benchRedirect(label: string, seconds: number, databaseUrl?
   try {
     icr = await start("icr", databaseUrl);
     for (let round = 0; round < rounds; round++) {
-      bareRuns.push(await load(bare.port, bare.slug, seconds));
-      icrRuns.push(await load(icr.port, icr.slug, seconds));
+      bareRuns.push(await load(bare, seconds, traffic));
+      icrRuns.push(await load(icr, seconds, traffic));
     }
   } finally {
     await stop(bare);
@@ -84,7 +123,8 @@ export async function benchRedirect(label: string, seconds: number, databaseUrl?
     connections: 50,
     secondsPerRound: seconds,
     rounds,
-    icr: { ...icrResult, clicksStored: stored["clicksStored"] ?? null },
+    traffic,
+    icr: { ...icrResult, clicksStored: stored["clicksStored"] ?? null, clicksCounted: stored["clicksCounted"] ?? null },
     bare: bareResult,
     ratioToBare: Math.round(ratio * 100) / 100,
     targets: { requestsPerSecond: 3000, p99Ms: 10, ratioToBare: 0.5 },

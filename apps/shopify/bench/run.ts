@@ -1,6 +1,7 @@
 /**
  * `npm run bench -w @icr/shopify`: webhook ingest on PGlite and PostgreSQL, then the click redirect
- * beside a bare Node server, on PGlite and PostgreSQL, then the cached public rate endpoint.
+ * beside a bare Node server, on PGlite and PostgreSQL, under new-visitor traffic and under one
+ * visitor's (see redirect.ts), then the cached public rate endpoint and the dashboard.
  * One JSON object per benchmark per line.
  * PostgreSQL runs only when reachable (a fresh database per run, dropped after).
  */
@@ -56,8 +57,10 @@ await withPostgresDatabase(async (url) => {
 });
 }
 if (!only || only === "redirect") {
-  console.log(JSON.stringify(await benchRedirect("pglite", redirectSeconds)));
-  await withPostgresDatabase(async (url) => console.log(JSON.stringify(await benchRedirect("postgres", redirectSeconds, url))));
+  for (const traffic of ["new-visitors", "one-visitor"] as const) {
+    console.log(JSON.stringify(await benchRedirect("pglite", traffic, redirectSeconds)));
+    await withPostgresDatabase(async (url) => console.log(JSON.stringify(await benchRedirect("postgres", traffic, redirectSeconds, url))));
+  }
 }
 if (!only || only === "public") console.log(JSON.stringify(await benchPublicApi(seconds)));
 if (!only || only === "dashboard") console.log(JSON.stringify(await benchDashboard()));
