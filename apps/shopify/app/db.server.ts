@@ -34,6 +34,8 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
   /** Pool size for PostgreSQL (default 10). */
   poolSize?: number;
+  /** Apply the migrations (default true); false for a second pool on a database already opened. */
+  migrate?: boolean;
 }
 
 /**
@@ -52,6 +54,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     // An idle client dropped by the server (restart, failover) must not crash the process; the pool replaces it.
     pool.on("error", (error) => console.error("PostgreSQL idle client error:", error.message));
     const db = drizzlePg({ client: pool, schema });
+    if (options.migrate === false) return { db, kind: "postgres", close: () => pool.end() };
     try {
       await migratePg(db, { migrationsFolder });
     } catch (error) {
@@ -63,6 +66,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = new PGlite(options.dataDir);
   const db = drizzlePglite({ client, schema });
+  if (options.migrate === false) return { db, kind: "pglite", close: () => client.close() };
   try {
     await migratePglite(db, { migrationsFolder });
   } catch (error) {

@@ -26,6 +26,8 @@ interface Started {
   child: ChildProcess;
   port: number;
   slugs: string[];
+  /** How the app's server writes its clicks (ClickWriterThread or ClickBatchWriter). */
+  writer?: string;
   lines: AsyncIterator<string>;
   sent: { n: number };
 }
@@ -64,8 +66,8 @@ async function start(mode: "bare" | "icr", databaseUrl?: string): Promise<Starte
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   const first = await lines.next();
   if (first.done) throw new Error(`${mode} redirect server exited before listening`);
-  const { port, slugs } = JSON.parse(first.value) as { port: number; slugs: string[] };
-  return { child, port, slugs, lines, sent: { n: 0 } };
+  const { port, slugs, writer } = JSON.parse(first.value) as { port: number; slugs: string[]; writer?: string };
+  return { child, port, slugs, writer, lines, sent: { n: 0 } };
 }
 
 async function stop(s: Started): Promise<Record<string, unknown>> {
@@ -124,7 +126,7 @@ export async function benchRedirect(label: string, traffic: RedirectTraffic, sec
     secondsPerRound: seconds,
     rounds,
     traffic,
-    icr: { ...icrResult, clicksStored: stored["clicksStored"] ?? null, clicksCounted: stored["clicksCounted"] ?? null },
+    icr: { ...icrResult, writer: icr?.writer ?? null, clicksStored: stored["clicksStored"] ?? null, clicksCounted: stored["clicksCounted"] ?? null },
     bare: bareResult,
     ratioToBare: Math.round(ratio * 100) / 100,
     targets: { requestsPerSecond: 3000, p99Ms: 10, ratioToBare: 0.5 },

@@ -12,6 +12,7 @@ import { listRollups } from "../models/rollups.server";
 import { ensureShop } from "../models/shops.server";
 import { shopSnapshot } from "../test-support/snapshot";
 import { testBackends } from "../test-support/databases";
+import { ClickBatchWriter } from "./click-batch-writer.server";
 import { ClickRecorder } from "./click-recorder.server";
 
 const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
@@ -47,7 +48,7 @@ describe.each(await testBackends())("click recorder on $name", (backend) => {
       fc.asyncProperty(fc.array(click, { minLength: 1, maxLength: 80 }), fc.integer({ min: 1, max: 80 }), fc.constantFrom(7, 500), async (clicks, flushEvery, maxBatch) => {
         run++;
         const shop = await ensureShop(database.db, `recorder-${backend.name}-${run}.myshopify.com`);
-        const recorder = new ClickRecorder(database.db, { flushIntervalMs: 60_000, maxBatch });
+        const recorder = new ClickRecorder(new ClickBatchWriter(database.db, { maxBatch }), { flushIntervalMs: 60_000 });
         const sorted = [...clicks].sort((a, b) => a.minutes - b.minutes || a.seconds - b.seconds);
         for (const [i, c] of sorted.entries()) {
           recorder.record(

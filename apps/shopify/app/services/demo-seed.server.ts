@@ -13,6 +13,7 @@ import { saveRateDisplaySettings } from "../models/shop-settings.server";
 import { ensureShop, getShop, updateShopLocale } from "../models/shops.server";
 import { AdminGateway } from "./admin-gateway.server";
 import { runBackfill } from "./backfill.server";
+import { ClickBatchWriter } from "./click-batch-writer.server";
 import { ClickRecorder } from "./click-recorder.server";
 import { demoAdminTransport } from "./demo-admin-api.server";
 import { DEMO_SHOP_DOMAIN } from "./demo-mode.server";
@@ -90,7 +91,7 @@ export async function seedDemo(db: Db, options: { now?: number; plan?: DemoPlan;
   }
 
   step(`roster: ${plan.influencers.length} influencers, their codes and links`);
-  const recorder = new ClickRecorder(db, { flushIntervalMs: 60_000, maxBatch: 1000 });
+  const recorder = new ClickRecorder(new ClickBatchWriter(db, { maxBatch: 1000 }), { flushIntervalMs: 60_000 });
   for (const click of plan.clicks) {
     const link = links.get(click.linkKey);
     if (!link) throw new Error(`demo plan: click ${click.id} names unknown link ${click.linkKey}`);

@@ -1,7 +1,11 @@
-/** The process-wide redirect context: one link cache and one click buffer, flushed on shutdown. */
+/**
+ * The process-wide redirect context: one link cache and one click buffer, flushed on shutdown;
+ * on PostgreSQL the production build writes the clicks from a worker thread.
+ */
 import { getDb } from "../db.server";
 import { onShutdown } from "../shutdown.server";
 import { ClickRecorder } from "./click-recorder.server";
+import { clickWriterFor } from "./click-writer-thread.server";
 import type { RedirectContext } from "./share-link-redirect.server";
 import { ShareLinkResolver } from "./share-link-resolver.server";
 
@@ -16,7 +20,7 @@ let shared: Promise<RedirectContext> | undefined;
 export function redirectContext(): Promise<RedirectContext> {
   shared ??= (async () => {
     const db = await getDb();
-    const recorder = new ClickRecorder(db);
+    const recorder = new ClickRecorder(clickWriterFor(db, process.env.DATABASE_URL || undefined));
     onShutdown(() => recorder.close());
     return { resolver: new ShareLinkResolver(db), recorder };
   })();

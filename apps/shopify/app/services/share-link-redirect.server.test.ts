@@ -9,6 +9,7 @@ import { saveShopSettings } from "../models/shop-settings.server";
 import { deleteShop, ensureShop } from "../models/shops.server";
 import { shopSnapshot } from "../test-support/snapshot";
 import { testBackends } from "../test-support/databases";
+import { ClickBatchWriter } from "./click-batch-writer.server";
 import { ClickRecorder } from "./click-recorder.server";
 import { serveShareLink } from "./share-link-http.server";
 import { shareLinkResponse, type RedirectContext, type ShareLinkHit } from "./share-link-redirect.server";
@@ -42,7 +43,7 @@ describe.each(await testBackends())("share-link redirect on $name", (backend) =>
     await createLink(database.db, shopId, { slug, influencerId: alice.id, destination: "https://shop.example/products/tee?color=red#size", platform: "instagram", campaign: "spring" });
     now = T0;
     await ctx?.recorder.close();
-    ctx = { resolver: new ShareLinkResolver(database.db), recorder: new ClickRecorder(database.db, { flushIntervalMs: 60_000 }), now: () => now };
+    ctx = { resolver: new ShareLinkResolver(database.db), recorder: new ClickRecorder(new ClickBatchWriter(database.db), { flushIntervalMs: 60_000 }), now: () => now };
   });
 
   function hit(overrides: Partial<ShareLinkHit> = {}): ShareLinkHit {
@@ -111,7 +112,7 @@ describe.each(await testBackends())("share-link redirect on $name", (backend) =>
   it("reads the last counted click from the database when the cache is cold (a restarted process)", async () => {
     await shareLinkResponse(ctx, hit());
     await ctx.recorder.close();
-    ctx = { ...ctx, recorder: new ClickRecorder(database.db, { flushIntervalMs: 60_000 }) };
+    ctx = { ...ctx, recorder: new ClickRecorder(new ClickBatchWriter(database.db), { flushIntervalMs: 60_000 }) };
     now = T0 + 10 * 60_000;
     await shareLinkResponse(ctx, hit());
     await ctx.recorder.flush();
@@ -159,10 +160,10 @@ describe.each(await testBackends())("share-link redirect on $name", (backend) =>
   it("keeps clicks queued when a flush fails, and writes them on the next one", async () => {
     const errors: unknown[] = [];
     const failing = new ClickRecorder(
-      {
+      new ClickBatchWriter({
         ...database.db,
         transaction: () => Promise.reject(new Error("database down")),
-      } as unknown as typeof database.db,
+      } as unknown as typeof database.db),
       { flushIntervalMs: 60_000, onError: (e) => errors.push(e) },
     );
     failing.record({ id: shopId, timezone: "UTC" }, { id: "cRETRY", at: T0, link: slug, linkId: "l", influencerId: "i", visitor: "v", userAgent: IPHONE, method: "GET" });
@@ -174,7 +175,7 @@ describe.each(await testBackends())("share-link redirect on $name", (backend) =>
 
   it("erases a shop's stored clicks with the shop, and drops the clicks still queued for it", async () => {
     const errors: unknown[] = [];
-    const recorder = new ClickRecorder(database.db, { flushIntervalMs: 60_000, onError: (e) => errors.push(e) });
+    const recorder = new ClickRecorder(new ClickBatchWriter(database.db), { flushIntervalMs: 60_000, onError: (e) => errors.push(e) });
     const bystander = await ensureShop(database.db, `bystander-clicks-${backend.name}-${counter}.myshopify.com`);
     const click = (id: string, shop: number) =>
       recorder.record({ id: shop, timezone: "UTC" }, { id, at: T0, link: slug, linkId: "l", influencerId: "i", visitor: id, userAgent: IPHONE, method: "GET" });
@@ -224,7 +225,7 @@ describe("click batches larger than one statement", () => {
       const shop = await ensureShop(database.db, "bulk-clicks.myshopify.com");
       const influencer = await createInfluencer(database.db, shop.id, { handle: "alice" });
       const link = await createLink(database.db, shop.id, { slug: "bulk-clicks", influencerId: influencer.id, destination: "https://shop.example/" });
-      const recorder = new ClickRecorder(database.db, { flushIntervalMs: 60_000, maxBatch: 10_000 });
+      const recorder = new ClickRecorder(new ClickBatchWriter(database.db, { maxBatch: 10_000 }), { flushIntervalMs: 60_000 });
       for (let i = 0; i < 2500; i++) {
         recorder.record({ id: shop.id, timezone: "UTC" }, { id: `cbulk${i}`, at: T0 + i, link: link.slug, linkId: link.id, influencerId: influencer.id, visitor: `v${i}`, userAgent: IPHONE, method: "GET" });
       }

@@ -11,8 +11,8 @@ export const POSTGRES_URL = process.env.ICR_TEST_POSTGRES_URL ?? "postgres://pos
 
 export interface TestBackend {
   name: "pglite" | "postgres";
-  /** Opens a new, migrated, empty database; `close()` also drops it. */
-  open(): Promise<Database>;
+  /** Opens a new, migrated, empty database; `close()` also drops it. `url` is set for PostgreSQL. */
+  open(): Promise<Database & { url?: string }>;
 }
 
 async function postgresReachable(): Promise<boolean> {
@@ -51,9 +51,11 @@ const postgres: TestBackend = {
   async open() {
     const name = "icr_test_" + randomBytes(6).toString("hex");
     await adminQuery(`create database ${name}`);
-    const database = await openDatabase({ url: withDatabase(POSTGRES_URL, name), poolSize: 5 });
+    const url = withDatabase(POSTGRES_URL, name);
+    const database = await openDatabase({ url, poolSize: 5 });
     return {
       ...database,
+      url,
       async close() {
         await database.close();
         await adminQuery(`drop database if exists ${name} with (force)`);
