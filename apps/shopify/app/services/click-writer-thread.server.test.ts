@@ -3,6 +3,7 @@
  * the bundled worker writes what the in-process writer writes, a thread that cannot reach the
  * database fails its batches without losing them, and a closed thread starts again when needed.
  */
+import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,15 +13,16 @@ import { ensureShop } from "../models/shops.server";
 import { shopSnapshot } from "../test-support/snapshot";
 import { testBackends } from "../test-support/databases";
 // @ts-expect-error: a plain ES module script (no types), run by `npm run build` too
-import { buildClickWriter } from "../../scripts/build-click-writer.mjs";
+import { buildClickWriter, bundleForNode } from "../../scripts/build-click-writer.mjs";
 import { ClickBatchWriter, type PendingClick } from "./click-batch-writer.server";
 import { ClickRecorder } from "./click-recorder.server";
 import { ClickWriterThread, clickWriterFor } from "./click-writer-thread.server";
 
 const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
 const T0 = Date.parse("2026-03-10T15:00:00Z");
+const APP_DIR = join(import.meta.dirname, "..", "..");
 // Inside the app, so the bundle's package imports resolve as they do from build/server/.
-const SCRIPT = join(import.meta.dirname, "..", "..", "node_modules", ".cache", "icr-test", `click-writer-${process.pid}.js`);
+const SCRIPT = join(APP_DIR, "node_modules", ".cache", "icr-test", `click-writer-${process.pid}.js`);
 const postgres = (await testBackends()).find((backend) => backend.name === "postgres");
 
 function pending(shopId: number, id: string, visitor: string, at = T0): PendingClick {
@@ -88,6 +90,16 @@ describe.skipIf(!postgres)("click writer thread on PostgreSQL", () => {
     expect((await thread.write([pending(shop.id, "cAfterClose", "v2")])).written).toBe(1);
     await thread.close();
   });
+
+  it("finishes the last flush on shutdown even when nothing else keeps the process alive", async () => {
+    const shop = await ensureShop(database.db, "shutdown.myshopify.com");
+    // Plain node on a bundle of the child, so no test runner or loader holds the process open.
+    const childScript = await bundleForNode(join(APP_DIR, "app", "test-support", "shutdown-flush-child.ts"), SCRIPT.replace(/\.js$/, "-child.js"));
+    const child = spawnSync(process.execPath, [childScript, database.url!, SCRIPT, String(shop.id)], { encoding: "utf8", timeout: 60_000 });
+    rmSync(childScript, { force: true });
+    expect(child.stderr).toBe("");
+    expect(JSON.parse(child.stdout.trim().split("\n").pop() ?? "{}")).toEqual({ stored: 500 });
+  }, 70_000);
 
   it("is chosen for PostgreSQL when the bundled script exists, the in-process writer otherwise", () => {
     expect(clickWriterFor(database.db, database.url, SCRIPT)).toBeInstanceOf(ClickWriterThread);

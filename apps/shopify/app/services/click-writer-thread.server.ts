@@ -41,6 +41,8 @@ export class ClickWriterThread implements ClickWriter {
     const id = ++this.lastId;
     return new Promise((resolve, reject) => {
       this.replies.set(id, { resolve, reject });
+      // Referenced while a batch is out, so a shutdown's last flush keeps the process alive.
+      worker.ref();
       worker.postMessage({ type: "write", id, batch } satisfies ToClickWriterThread);
     });
   }
@@ -55,17 +57,19 @@ export class ClickWriterThread implements ClickWriter {
     const worker = this.worker;
     if (!worker) return;
     const exited = new Promise((resolve) => worker.once("exit", resolve));
+    worker.ref();
     worker.postMessage({ type: "close" } satisfies ToClickWriterThread);
     await exited;
   }
 
   private start(): Worker {
     const worker = new Worker(this.script, { workerData: { databaseUrl: this.databaseUrl } });
-    // The recorder closes the thread on shutdown; it must never be what keeps a process alive.
+    // Idle, the thread must never be what keeps a process alive (the recorder closes it on shutdown).
     worker.unref();
     worker.on("message", ({ id, outcome }: FromClickWriterThread) => {
       this.replies.get(id)?.resolve(outcome);
       this.replies.delete(id);
+      if (this.replies.size === 0) worker.unref();
     });
     worker.on("error", (error) => this.stopped(worker, error));
     worker.on("exit", (code) => this.stopped(worker, new Error(`the click writer thread exited (code ${code})`)));
