@@ -19,7 +19,10 @@ const writer = ready.then((database) => new ClickBatchWriter(database.db));
 port.on("message", (message: ToClickWriterThread) => {
   if (message.type === "write") {
     void writer.then(async (w) => {
-      port.postMessage({ id: message.id, outcome: await w.write(message.batch) } satisfies FromClickWriterThread);
+      const outcome = await w.write(message.batch);
+      // Plain errors: a driver's error can carry fields a message between threads cannot copy.
+      const errors = outcome.errors.map((e) => new Error(e instanceof Error ? e.message : String(e)));
+      port.postMessage({ id: message.id, outcome: { ...outcome, errors } } satisfies FromClickWriterThread);
     });
   } else {
     void ready.then(async (database) => {
