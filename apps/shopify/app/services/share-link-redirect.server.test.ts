@@ -159,18 +159,22 @@ describe.each(await testBackends())("share-link redirect on $name", (backend) =>
 
   it("keeps clicks queued when a flush fails, and writes them on the next one", async () => {
     const errors: unknown[] = [];
-    const failing = new ClickRecorder(
-      new ClickBatchWriter({
-        ...database.db,
-        transaction: () => Promise.reject(new Error("database down")),
-      } as unknown as typeof database.db),
-      { flushIntervalMs: 60_000, onError: (e) => errors.push(e) },
-    );
-    failing.record({ id: shopId, timezone: "UTC" }, { id: "cRETRY", at: T0, link: slug, linkId: "l", influencerId: "i", visitor: "v", userAgent: IPHONE, method: "GET" });
-    expect(await failing.flush()).toBe(0);
-    expect(errors).toHaveLength(1);
-    expect(failing.pending).toBe(1);
-    await failing.close().catch(() => undefined);
+    let down = true;
+    const flaky = new Proxy(database.db, {
+      get: (target, property, receiver) =>
+        property === "transaction" && down ? () => Promise.reject(new Error("database down")) : Reflect.get(target, property, receiver),
+    });
+    const recorder = new ClickRecorder(new ClickBatchWriter(flaky), { flushIntervalMs: 60_000, onError: (e) => errors.push(e) });
+    const id = `cRETRY${counter}`;
+    recorder.record({ id: shopId, timezone: "UTC" }, { id, at: T0, link: slug, linkId: "l", influencerId: "i", visitor: "v", userAgent: IPHONE, method: "GET" });
+    expect(await recorder.flush()).toBe(0);
+    expect(String(errors[0])).toMatch(/database down/);
+    expect(recorder.pending).toBe(1);
+    down = false;
+    expect(await recorder.flush()).toBe(1);
+    expect(recorder.pending).toBe(0);
+    await recorder.close();
+    expect((await shopSnapshot(database.db, shopId)).clicks.map((c) => c.id)).toEqual([id]);
   });
 
   it("erases a shop's stored clicks with the shop, and drops the clicks still queued for it", async () => {
