@@ -15,12 +15,13 @@ import { LruCache } from "../app/services/public-cache.server";
 import { servePublicHttp } from "../app/services/public-http.server";
 import { setPublished } from "../app/services/public-publications.server";
 import { TokenBucketLimiter } from "../app/services/public-rate-limit.server";
-import { prng, seedShop } from "./seed";
+import { mulberry32 } from "../app/services/demo-plan.server";
+import { seedShop } from "./seed";
 
 async function main() {
   const database = await openDatabase();
   const seeded = await seedShop(database.db, "public-bench.myshopify.com");
-  const random = prng(11);
+  const random = mulberry32(11);
   const influencerIds = (await database.db.query.influencers.findMany({ columns: { id: true } })).map((i) => i.id);
   const rows: RollupRow[] = [];
   const today = Date.now();

@@ -5,19 +5,8 @@ import { assignCode } from "../app/models/discount-codes.server";
 import { createInfluencer } from "../app/models/influencers.server";
 import { createLink } from "../app/models/share-links.server";
 import { ensureShop } from "../app/models/shops.server";
+import { mulberry32 } from "../app/services/demo-plan.server";
 import { orderPayload } from "../app/test-support/shopify-payloads";
-
-/** Deterministic PRNG (mulberry32) so every run sends the same mix. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface Seeded {
   shopDomain: string;
@@ -60,7 +49,7 @@ export async function seedShop(db: Db, domain: string): Promise<Seeded> {
 
 /** `count` distinct order payloads: 40% code, 25% click id, 15% landing UTM, 20% nothing; some updates. */
 export function orderPayloads(seeded: Seeded, count: number, seed = 7): Record<string, unknown>[] {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)] as T;
   return Array.from({ length: count }, (_, i) => {
     const r = random();
