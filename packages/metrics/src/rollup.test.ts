@@ -10,6 +10,7 @@ import {
   mergeRollups,
   rollupKey,
 } from "./rollup.js";
+import { rollupRow as row } from "./test-rollup-row.js";
 import { attributionArbitrary, clickArbitrary, engagementArbitrary, rollupRowArbitrary } from "./test-rollup-arbitraries.js";
 import type { Attribution, ClassifiedClick, RollupRow } from "./types.js";
 
@@ -48,15 +49,6 @@ const attribution = (overrides: Partial<Attribution> = {}): Attribution => ({
   ...overrides,
 });
 
-const row = (overrides: Partial<RollupRow>): RollupRow => ({
-  day: "2024-03-09",
-  influencerId: "alice",
-  campaign: "summer",
-  dimension: "",
-  value: "",
-  ...emptyCounts(),
-  ...overrides,
-});
 
 describe("emptyCounts and addCounts", () => {
   it("starts from zero and returns a fresh object each time", () => {

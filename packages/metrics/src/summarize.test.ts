@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { GROUP_BY_VALUES } from "./group-by.js";
-import { attributionRollup, clickRollup, emptyCounts, engagementRollup, mergeRollups } from "./rollup.js";
+import { attributionRollup, clickRollup, engagementRollup, mergeRollups } from "./rollup.js";
 import { summarize, type GroupSummary } from "./summarize.js";
+import { rollupRow as row } from "./test-rollup-row.js";
 import { attributionArbitrary, clickArbitrary, engagementArbitrary } from "./test-rollup-arbitraries.js";
 import type { Attribution, Campaign, ClassifiedClick, Engagement, Influencer, RollupRow } from "./types.js";
 
@@ -16,15 +17,6 @@ const campaigns: Campaign[] = [
   { id: "launch", goal: "purchase" },
 ];
 
-const row = (overrides: Partial<RollupRow>): RollupRow => ({
-  day: "2024-03-09",
-  influencerId: "alice",
-  campaign: "summer",
-  dimension: "",
-  value: "",
-  ...emptyCounts(),
-  ...overrides,
-});
 const purchases = (code: number, link = 0, utm = 0) => ({ purchase: { code, link, utm } });
 
 /** Alice: 10 conversions / 100 clicks (10%). Bob: 10 / 1000 (1%). Pooled: 20 / 1100 = 1.82%, not 5.5%. */
