@@ -26,6 +26,7 @@ import { DENOMINATOR_OPTIONS, GOAL_OPTIONS, RANGE_OPTIONS } from "../components/
 import { RateCard } from "../components/rate-card";
 import { CountBarChart, RateTrendChart } from "../components/rate-chart";
 import { formatCount, formatInterval, formatPct, rateWarnings } from "../components/rate-format";
+import { SectionCard } from "../components/section-card";
 import { requireAdmin } from "../services/admin-context.server";
 import { DashboardQueryError, parseDashboardQuery, queryString } from "../services/dashboard-query.server";
 import { loadDashboard } from "../services/dashboard.server";
@@ -140,113 +141,102 @@ export default function Dashboard() {
           </InlineGrid>
         </Layout.Section>
         <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <InlineStack align="space-between" blockAlign="center">
-                <Text as="h2" variant="headingMd">
-                  Trend by {data.trend.granularity}
-                </Text>
-                <Button url={`/app/export/trend?${search}`} download>
-                  Export CSV
-                </Button>
-              </InlineStack>
-              <RateTrendChart
-                points={data.trend.points}
-                seriesName="Conversion rate"
-                label={`Conversion rate by ${data.trend.granularity} from ${query.from} to ${query.to}`}
-              />
-            </BlockStack>
-          </Card>
+          <SectionCard
+            title={`Trend by ${data.trend.granularity}`}
+            action={
+              <Button url={`/app/export/trend?${search}`} download>
+                Export CSV
+              </Button>
+            }
+          >
+            <RateTrendChart
+              points={data.trend.points}
+              seriesName="Conversion rate"
+              label={`Conversion rate by ${data.trend.granularity} from ${query.from} to ${query.to}`}
+            />
+          </SectionCard>
         </Layout.Section>
         <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <InlineStack align="space-between" blockAlign="center">
-                <Text as="h2" variant="headingMd">
-                  Influencers, ranked by shrunk rate
-                </Text>
-                <Button url={`/app/export/influencers?${search}`} download>
-                  Export CSV
-                </Button>
-              </InlineStack>
-              <Text as="p" tone="subdued" variant="bodySm">
-                The shrunk rate pulls small samples toward the shop&apos;s typical rate, so one sale from two clicks does not outrank hundreds of sales.
-                The raw rate and its 95% interval are beside it.
-              </Text>
-              <DataTable
-                columnContentTypes={["numeric", "text", "text", "numeric", "numeric", "numeric", "text", "numeric", "text"]}
-                headings={["Rank", "Influencer", "Platform", unit === "clicks" ? "Clicks" : "Engagements", "Conversions", "Raw rate", "95% interval", "Shrunk rate", "Notes"]}
-                rows={data.influencers.map((row) => [
-                  row.rank,
-                  <Link key={row.key} url={`/app/influencers/${row.influencerId ?? ""}`}>
-                    {row.label}
-                  </Link>,
-                  row.platform ?? "—",
-                  formatCount(row.rate.denominator),
-                  formatCount(row.conversions),
-                  formatPct(row.rawPct),
-                  formatInterval(row.rate.ci95Pct),
-                  formatPct(row.shrunkPct),
-                  rateWarnings(row.rate).join(", ") || "—",
-                ])}
-              />
-            </BlockStack>
-          </Card>
+          <SectionCard
+            title="Influencers, ranked by shrunk rate"
+            action={
+              <Button url={`/app/export/influencers?${search}`} download>
+                Export CSV
+              </Button>
+            }
+          >
+            <Text as="p" tone="subdued" variant="bodySm">
+              The shrunk rate pulls small samples toward the shop&apos;s typical rate, so one sale from two clicks does not outrank hundreds of sales.
+              The raw rate and its 95% interval are beside it.
+            </Text>
+            <DataTable
+              columnContentTypes={["numeric", "text", "text", "numeric", "numeric", "numeric", "text", "numeric", "text"]}
+              headings={["Rank", "Influencer", "Platform", unit === "clicks" ? "Clicks" : "Engagements", "Conversions", "Raw rate", "95% interval", "Shrunk rate", "Notes"]}
+              rows={data.influencers.map((row) => [
+                row.rank,
+                <Link key={row.key} url={`/app/influencers/${row.influencerId ?? ""}`}>
+                  {row.label}
+                </Link>,
+                row.platform ?? "—",
+                formatCount(row.rate.denominator),
+                formatCount(row.conversions),
+                formatPct(row.rawPct),
+                formatInterval(row.rate.ci95Pct),
+                formatPct(row.shrunkPct),
+                rateWarnings(row.rate).join(", ") || "—",
+              ])}
+            />
+          </SectionCard>
         </Layout.Section>
         <Layout.Section>
           <InlineGrid columns={{ xs: 1, lg: 2 }} gap="400">
-            <Card>
-              <BlockStack gap="300">
-                <InlineStack align="space-between" blockAlign="center">
-                  <Text as="h2" variant="headingMd">
-                    Campaigns
-                  </Text>
-                  <Button url={`/app/export/campaigns?${search}`} download>
-                    Export CSV
-                  </Button>
-                </InlineStack>
-                <DataTable
-                  columnContentTypes={["text", "text", "numeric", "numeric", "numeric", "text"]}
-                  headings={["Campaign", "Goal", unit === "clicks" ? "Clicks" : "Engagements", "Conversions", "Rate", "95% interval"]}
-                  rows={data.campaigns.map((row) => [
-                    row.label,
-                    row.goal ?? "—",
-                    formatCount(row.rate.denominator),
-                    formatCount(row.conversions),
-                    formatPct(row.rate.ratePct),
-                    formatInterval(row.rate.ci95Pct),
-                  ])}
-                />
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="300">
-                <InlineStack align="space-between" blockAlign="center">
-                  <Text as="h2" variant="headingMd" id="segment-heading">
-                    By {SEGMENT_LABELS[query.segment]?.toLowerCase()}
-                  </Text>
-                  <Button url={`/app/export/segments?${search}`} download>
-                    Export CSV
-                  </Button>
-                </InlineStack>
-                {query.segment === "customerType" || query.segment === "product" ? (
-                  <Text as="p" tone="subdued" variant="bodySm">
-                    Clicks do not carry this dimension, so every line shares the whole range&apos;s {unit}.
-                  </Text>
-                ) : null}
-                <DataTable
-                  columnContentTypes={["text", "numeric", "numeric", "numeric", "text"]}
-                  headings={[SEGMENT_LABELS[query.segment] ?? "Segment", unit === "clicks" ? "Clicks" : "Engagements", "Conversions", "Rate", "95% interval"]}
-                  rows={data.segment.map((row) => [
-                    row.label,
-                    formatCount(row.rate.denominator),
-                    formatCount(row.conversions),
-                    formatPct(row.rate.ratePct),
-                    formatInterval(row.rate.ci95Pct),
-                  ])}
-                />
-              </BlockStack>
-            </Card>
+            <SectionCard
+              title="Campaigns"
+              action={
+                <Button url={`/app/export/campaigns?${search}`} download>
+                  Export CSV
+                </Button>
+              }
+            >
+              <DataTable
+                columnContentTypes={["text", "text", "numeric", "numeric", "numeric", "text"]}
+                headings={["Campaign", "Goal", unit === "clicks" ? "Clicks" : "Engagements", "Conversions", "Rate", "95% interval"]}
+                rows={data.campaigns.map((row) => [
+                  row.label,
+                  row.goal ?? "—",
+                  formatCount(row.rate.denominator),
+                  formatCount(row.conversions),
+                  formatPct(row.rate.ratePct),
+                  formatInterval(row.rate.ci95Pct),
+                ])}
+              />
+            </SectionCard>
+            <SectionCard
+              title={<>By {SEGMENT_LABELS[query.segment]?.toLowerCase()}</>}
+              headingId="segment-heading"
+              action={
+                <Button url={`/app/export/segments?${search}`} download>
+                  Export CSV
+                </Button>
+              }
+            >
+              {query.segment === "customerType" || query.segment === "product" ? (
+                <Text as="p" tone="subdued" variant="bodySm">
+                  Clicks do not carry this dimension, so every line shares the whole range&apos;s {unit}.
+                </Text>
+              ) : null}
+              <DataTable
+                columnContentTypes={["text", "numeric", "numeric", "numeric", "text"]}
+                headings={[SEGMENT_LABELS[query.segment] ?? "Segment", unit === "clicks" ? "Clicks" : "Engagements", "Conversions", "Rate", "95% interval"]}
+                rows={data.segment.map((row) => [
+                  row.label,
+                  formatCount(row.rate.denominator),
+                  formatCount(row.conversions),
+                  formatPct(row.rate.ratePct),
+                  formatInterval(row.rate.ci95Pct),
+                ])}
+              />
+            </SectionCard>
           </InlineGrid>
         </Layout.Section>
         <Layout.Section>

@@ -2,8 +2,9 @@
 // progress (it refreshes itself while the job runs), and the recent re-attribution jobs.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
-import { Badge, BlockStack, Button, Card, DataTable, Layout, Page, ProgressBar, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Button, DataTable, Layout, Page, ProgressBar, Text } from "@shopify/polaris";
 import { useEffect } from "react";
+import { SectionCard } from "../components/section-card";
 import { findUnfinishedJob, listJobs } from "../models/jobs.server";
 import { requireAdmin } from "../services/admin-context.server";
 import { runBackfill } from "../services/backfill.server";
@@ -50,55 +51,45 @@ export default function Backfill() {
     <Page title="History import">
       <Layout>
         <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                Order history
-              </Text>
-              <Text as="p" tone="subdued">
-                New orders arrive by webhook. The import reads your past orders once (all of them, with read_all_orders) so older promotions count too.
-              </Text>
-              {backfill ? (
-                <BlockStack gap="200">
-                  <Badge tone={backfill.status === "failed" ? "critical" : backfill.status === "succeeded" ? "success" : "info"}>{backfill.status}</Badge>
-                  <ProgressBar progress={backfill.percent} ariaLabelledBy="backfill-progress-label" />
-                  <Text as="p" id="backfill-progress-label">
-                    {`${backfill.percent}% · ${backfill.ordersDone} orders imported${backfill.phase ? ` · ${backfill.phase}` : ""}`}
+          <SectionCard title="Order history">
+            <Text as="p" tone="subdued">
+              New orders arrive by webhook. The import reads your past orders once (all of them, with read_all_orders) so older promotions count too.
+            </Text>
+            {backfill ? (
+              <BlockStack gap="200">
+                <Badge tone={backfill.status === "failed" ? "critical" : backfill.status === "succeeded" ? "success" : "info"}>{backfill.status}</Badge>
+                <ProgressBar progress={backfill.percent} ariaLabelledBy="backfill-progress-label" />
+                <Text as="p" id="backfill-progress-label">
+                  {`${backfill.percent}% · ${backfill.ordersDone} orders imported${backfill.phase ? ` · ${backfill.phase}` : ""}`}
+                </Text>
+                {backfill.error ? (
+                  <Text as="p" tone="critical">
+                    {`The import stopped: ${backfill.error}. Start it again; it resumes where it stopped.`}
                   </Text>
-                  {backfill.error ? (
-                    <Text as="p" tone="critical">
-                      {`The import stopped: ${backfill.error}. Start it again; it resumes where it stopped.`}
-                    </Text>
-                  ) : null}
-                </BlockStack>
-              ) : (
-                <Text as="p">Your order history has not been imported yet.</Text>
-              )}
-              <Form method="post">
-                <Button submit loading={navigation.state === "submitting"} disabled={running}>
-                  {backfill ? "Import again" : "Import order history"}
-                </Button>
-              </Form>
-            </BlockStack>
-          </Card>
+                ) : null}
+              </BlockStack>
+            ) : (
+              <Text as="p">Your order history has not been imported yet.</Text>
+            )}
+            <Form method="post">
+              <Button submit loading={navigation.state === "submitting"} disabled={running}>
+                {backfill ? "Import again" : "Import order history"}
+              </Button>
+            </Form>
+          </SectionCard>
         </Layout.Section>
         <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                Recent re-attributions
-              </Text>
-              {reattributions.length === 0 ? (
-                <Text as="p">None yet: a change to the roster, a code, a link or the settings re-attributes the orders it can affect.</Text>
-              ) : (
-                <DataTable
-                  columnContentTypes={["text", "text", "text", "numeric", "numeric"]}
-                  headings={["When (UTC)", "Why", "Status", "Orders", "Changed"]}
-                  rows={reattributions.map((j) => [j.at, j.reason, j.status, j.ordersDone, j.changed])}
-                />
-              )}
-            </BlockStack>
-          </Card>
+          <SectionCard title="Recent re-attributions">
+            {reattributions.length === 0 ? (
+              <Text as="p">None yet: a change to the roster, a code, a link or the settings re-attributes the orders it can affect.</Text>
+            ) : (
+              <DataTable
+                columnContentTypes={["text", "text", "text", "numeric", "numeric"]}
+                headings={["When (UTC)", "Why", "Status", "Orders", "Changed"]}
+                rows={reattributions.map((j) => [j.at, j.reason, j.status, j.ordersDone, j.changed])}
+              />
+            )}
+          </SectionCard>
         </Layout.Section>
       </Layout>
     </Page>

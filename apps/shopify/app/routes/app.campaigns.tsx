@@ -7,6 +7,7 @@ import { useState } from "react";
 import { z } from "zod";
 import { GOAL_OPTIONS } from "../components/filter-options";
 import { formatCount, formatInterval, formatPct } from "../components/rate-format";
+import { SectionCard } from "../components/section-card";
 import { listCampaigns, saveCampaign } from "../models/campaigns.server";
 import { requireAdmin } from "../services/admin-context.server";
 import { parseDashboardQuery } from "../services/dashboard-query.server";
@@ -77,22 +78,17 @@ export default function Campaigns() {
     <Page title="Campaigns" secondaryActions={[{ content: "Export CSV", url: "/app/export/campaigns?range=90" }]}>
       <Layout>
         <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                Campaigns (last 90 days, each for its own goal)
-              </Text>
-              {rows.length === 0 ? (
-                <Text as="p">No campaigns yet. A campaign groups links and codes toward one goal: purchases or sign-ups.</Text>
-              ) : (
-                <DataTable
-                  columnContentTypes={["text", "text", "text", "text", "numeric", "numeric", "numeric", "text"]}
-                  headings={["Campaign", "Goal", "Type", "Dates", "Clicks", "Conversions", "Rate", "95% interval"]}
-                  rows={rows.map((r) => [`${r.name} (${r.key})`, r.goal, r.type, r.dates, formatCount(r.clicks), formatCount(r.conversions), formatPct(r.ratePct), formatInterval(r.ci)])}
-                />
-              )}
-            </BlockStack>
-          </Card>
+          <SectionCard title="Campaigns (last 90 days, each for its own goal)">
+            {rows.length === 0 ? (
+              <Text as="p">No campaigns yet. A campaign groups links and codes toward one goal: purchases or sign-ups.</Text>
+            ) : (
+              <DataTable
+                columnContentTypes={["text", "text", "text", "text", "numeric", "numeric", "numeric", "text"]}
+                headings={["Campaign", "Goal", "Type", "Dates", "Clicks", "Conversions", "Rate", "95% interval"]}
+                rows={rows.map((r) => [`${r.name} (${r.key})`, r.goal, r.type, r.dates, formatCount(r.clicks), formatCount(r.conversions), formatPct(r.ratePct), formatInterval(r.ci)])}
+              />
+            )}
+          </SectionCard>
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <Card>

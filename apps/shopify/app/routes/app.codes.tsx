@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { Banner, BlockStack, Button, Card, DataTable, FormLayout, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
+import { SectionCard } from "../components/section-card";
 import { listCampaigns } from "../models/campaigns.server";
 import { listCodes } from "../models/discount-codes.server";
 import { listInfluencers } from "../models/influencers.server";
@@ -72,34 +73,29 @@ export default function Codes() {
     <Page title="Discount codes" secondaryActions={[{ content: "Export CSV", url: "/app/export/codes" }]}>
       <Layout>
         <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                Assigned codes
-              </Text>
-              {codes.length === 0 ? (
-                <Text as="p">No codes yet. An order with an influencer&apos;s code is credited to them, with or without a click.</Text>
-              ) : (
-                <DataTable
-                  columnContentTypes={["text", "text", "text", "text", "text"]}
-                  headings={["Code", "Influencer", "Campaign", "Origin", ""]}
-                  rows={codes.map((c) => [
-                    c.code,
-                    c.influencer,
-                    c.campaign ?? "—",
-                    c.origin === "created" ? "Created in Shopify" : "Adopted",
-                    <Form key={c.code} method="post">
-                      <input type="hidden" name="intent" value="unassign" />
-                      <input type="hidden" name="code" value={c.code} />
-                      <Button submit variant="plain" tone="critical" accessibilityLabel={`Unassign ${c.code}`}>
-                        Unassign
-                      </Button>
-                    </Form>,
-                  ])}
-                />
-              )}
-            </BlockStack>
-          </Card>
+          <SectionCard title="Assigned codes">
+            {codes.length === 0 ? (
+              <Text as="p">No codes yet. An order with an influencer&apos;s code is credited to them, with or without a click.</Text>
+            ) : (
+              <DataTable
+                columnContentTypes={["text", "text", "text", "text", "text"]}
+                headings={["Code", "Influencer", "Campaign", "Origin", ""]}
+                rows={codes.map((c) => [
+                  c.code,
+                  c.influencer,
+                  c.campaign ?? "—",
+                  c.origin === "created" ? "Created in Shopify" : "Adopted",
+                  <Form key={c.code} method="post">
+                    <input type="hidden" name="intent" value="unassign" />
+                    <input type="hidden" name="code" value={c.code} />
+                    <Button submit variant="plain" tone="critical" accessibilityLabel={`Unassign ${c.code}`}>
+                      Unassign
+                    </Button>
+                  </Form>,
+                ])}
+              />
+            )}
+          </SectionCard>
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <Card>

@@ -5,6 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Box, Button, Card, Checkbox, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { SectionCard } from "../components/section-card";
 import { requireAdmin } from "../services/admin-context.server";
 import { applyPublishSwitch, loadEmbedPage } from "../services/public-embed.server";
 import { embedElement, embedSnippet, publicationKey, type EmbedOptions, type EmbedWidget } from "../services/public-embed-snippet";
@@ -197,17 +198,12 @@ export default function EmbedPage() {
           </Card>
         </Layout.Section>
         <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                Live preview
-              </Text>
-              <Text as="p" tone="subdued">
-                The widget below loads this snippet&apos;s data from the public API, as a visitor&apos;s browser would.
-              </Text>
-              <LivePreview appUrl={data.appUrl} publicKey={data.publicKey} options={options} />
-            </BlockStack>
-          </Card>
+          <SectionCard title="Live preview">
+            <Text as="p" tone="subdued">
+              The widget below loads this snippet&apos;s data from the public API, as a visitor&apos;s browser would.
+            </Text>
+            <LivePreview appUrl={data.appUrl} publicKey={data.publicKey} options={options} />
+          </SectionCard>
         </Layout.Section>
       </Layout>
     </Page>

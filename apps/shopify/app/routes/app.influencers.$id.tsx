@@ -26,6 +26,7 @@ import { DENOMINATOR_OPTIONS, GOAL_OPTIONS, RANGE_OPTIONS } from "../components/
 import { RateCard } from "../components/rate-card";
 import { RateTrendChart } from "../components/rate-chart";
 import { formatCount, formatInterval, formatPct } from "../components/rate-format";
+import { SectionCard } from "../components/section-card";
 import { setInfluencerCommission } from "../models/influencers.server";
 import { getInviteStatus } from "../services/portal-invites.server";
 import { runInviteAction } from "../services/portal-admin.server";
@@ -136,119 +137,88 @@ export default function InfluencerPage() {
           </InlineGrid>
         </Layout.Section>
         <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                Trend by {data.trend.granularity}
-              </Text>
-              <RateTrendChart points={data.trend.points} seriesName={title} label={`${title}'s conversion rate by ${data.trend.granularity}`} />
-            </BlockStack>
-          </Card>
+          <SectionCard title={`Trend by ${data.trend.granularity}`}>
+            <RateTrendChart points={data.trend.points} seriesName={title} label={`${title}'s conversion rate by ${data.trend.granularity}`} />
+          </SectionCard>
         </Layout.Section>
         <Layout.Section>
           <InlineGrid columns={{ xs: 1, lg: 2 }} gap="400">
-            <Card>
-              <BlockStack gap="300">
-                <InlineStack align="space-between" blockAlign="center">
-                  <Text as="h2" variant="headingMd">
-                    Share links
-                  </Text>
-                  <Button url={`/app/links?influencer=${influencer.id}`}>New link</Button>
-                </InlineStack>
-                {data.links.length === 0 ? (
-                  <Text as="p" tone="subdued">
-                    No share links yet. Create one on the Share links page; every click on it is counted here.
-                  </Text>
-                ) : (
-                  <BlockStack gap="200">
-                    {data.links.map((l) => (
-                      <BlockStack key={l.id} gap="050">
-                        <Text as="p" fontWeight="semibold">
-                          {l.path}
-                          {l.campaign ? ` · ${l.campaign}` : ""}
-                        </Text>
-                        <Text as="p" tone="subdued" variant="bodySm" breakWord>
-                          Lands on {l.landingUrl}
-                        </Text>
-                      </BlockStack>
-                    ))}
-                  </BlockStack>
-                )}
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="300">
-                <InlineStack align="space-between" blockAlign="center">
-                  <Text as="h2" variant="headingMd">
-                    Discount codes
-                  </Text>
-                  <Button url={`/app/codes?influencer=${influencer.id}`}>New code</Button>
-                </InlineStack>
-                {data.codes.length === 0 ? (
-                  <Text as="p" tone="subdued">
-                    No codes yet. Create one in Shopify or adopt an existing one on the Discount codes page.
-                  </Text>
-                ) : (
-                  <DataTable
-                    columnContentTypes={["text", "text", "text"]}
-                    headings={["Code", "Campaign", "Origin"]}
-                    rows={data.codes.map((c) => [c.code, c.campaign ?? "—", c.origin === "created" ? "Created in Shopify" : "Adopted"])}
-                  />
-                )}
-              </BlockStack>
-            </Card>
-          </InlineGrid>
-        </Layout.Section>
-        <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                Checkout funnel
-              </Text>
-              {data.funnel ? (
-                <DataTable
-                  columnContentTypes={["text", "numeric"]}
-                  headings={["Step", "Clicks that reached it"]}
-                  rows={[
-                    ["Viewed a page", formatCount(data.funnel.page_viewed)],
-                    ["Added to cart", formatCount(data.funnel.product_added_to_cart)],
-                    ["Started checkout", formatCount(data.funnel.checkout_started)],
-                    ["Completed checkout", formatCount(data.funnel.checkout_completed)],
-                  ]}
-                />
-              ) : (
+            <SectionCard title="Share links" action={<Button url={`/app/links?influencer=${influencer.id}`}>New link</Button>}>
+              {data.links.length === 0 ? (
                 <Text as="p" tone="subdued">
-                  No funnel in this range: the funnel appears once the ICR web pixel is enabled in your store&apos;s customer events.
+                  No share links yet. Create one on the Share links page; every click on it is counted here.
                 </Text>
-              )}
-            </BlockStack>
-          </Card>
-        </Layout.Section>
-        <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                Orders and attribution receipts
-              </Text>
-              <Text as="p" tone="subdued" variant="bodySm">
-                {formatCount(data.receipts.total)} orders name {title}. Each receipt shows the evidence, the rule that fired, what it overruled and the window.
-              </Text>
-              {data.receipts.items.length === 0 ? (
-                <Text as="p">No orders yet.</Text>
               ) : (
                 <BlockStack gap="200">
-                  {data.receipts.items.map((r) => (
-                    <ReceiptRow key={r.orderId} receipt={r} currency={currency} />
+                  {data.links.map((l) => (
+                    <BlockStack key={l.id} gap="050">
+                      <Text as="p" fontWeight="semibold">
+                        {l.path}
+                        {l.campaign ? ` · ${l.campaign}` : ""}
+                      </Text>
+                      <Text as="p" tone="subdued" variant="bodySm" breakWord>
+                        Lands on {l.landingUrl}
+                      </Text>
+                    </BlockStack>
                   ))}
                 </BlockStack>
               )}
-              <InlineStack align="center" gap="300" blockAlign="center">
-                {data.receipts.page > 1 ? <Button url={pageUrl(data.receipts.page - 1)}>Newer orders</Button> : null}
-                <Text as="span">{`Page ${data.receipts.page} of ${data.receipts.pages}`}</Text>
-                {data.receipts.page < data.receipts.pages ? <Button url={pageUrl(data.receipts.page + 1)}>Older orders</Button> : null}
-              </InlineStack>
-            </BlockStack>
-          </Card>
+            </SectionCard>
+            <SectionCard title="Discount codes" action={<Button url={`/app/codes?influencer=${influencer.id}`}>New code</Button>}>
+              {data.codes.length === 0 ? (
+                <Text as="p" tone="subdued">
+                  No codes yet. Create one in Shopify or adopt an existing one on the Discount codes page.
+                </Text>
+              ) : (
+                <DataTable
+                  columnContentTypes={["text", "text", "text"]}
+                  headings={["Code", "Campaign", "Origin"]}
+                  rows={data.codes.map((c) => [c.code, c.campaign ?? "—", c.origin === "created" ? "Created in Shopify" : "Adopted"])}
+                />
+              )}
+            </SectionCard>
+          </InlineGrid>
+        </Layout.Section>
+        <Layout.Section>
+          <SectionCard title="Checkout funnel">
+            {data.funnel ? (
+              <DataTable
+                columnContentTypes={["text", "numeric"]}
+                headings={["Step", "Clicks that reached it"]}
+                rows={[
+                  ["Viewed a page", formatCount(data.funnel.page_viewed)],
+                  ["Added to cart", formatCount(data.funnel.product_added_to_cart)],
+                  ["Started checkout", formatCount(data.funnel.checkout_started)],
+                  ["Completed checkout", formatCount(data.funnel.checkout_completed)],
+                ]}
+              />
+            ) : (
+              <Text as="p" tone="subdued">
+                No funnel in this range: the funnel appears once the ICR web pixel is enabled in your store&apos;s customer events.
+              </Text>
+            )}
+          </SectionCard>
+        </Layout.Section>
+        <Layout.Section>
+          <SectionCard title="Orders and attribution receipts">
+            <Text as="p" tone="subdued" variant="bodySm">
+              {formatCount(data.receipts.total)} orders name {title}. Each receipt shows the evidence, the rule that fired, what it overruled and the window.
+            </Text>
+            {data.receipts.items.length === 0 ? (
+              <Text as="p">No orders yet.</Text>
+            ) : (
+              <BlockStack gap="200">
+                {data.receipts.items.map((r) => (
+                  <ReceiptRow key={r.orderId} receipt={r} currency={currency} />
+                ))}
+              </BlockStack>
+            )}
+            <InlineStack align="center" gap="300" blockAlign="center">
+              {data.receipts.page > 1 ? <Button url={pageUrl(data.receipts.page - 1)}>Newer orders</Button> : null}
+              <Text as="span">{`Page ${data.receipts.page} of ${data.receipts.pages}`}</Text>
+              {data.receipts.page < data.receipts.pages ? <Button url={pageUrl(data.receipts.page + 1)}>Older orders</Button> : null}
+            </InlineStack>
+          </SectionCard>
         </Layout.Section>
         <Layout.Section>
           <InlineGrid columns={{ xs: 1, lg: 2 }} gap="400">

@@ -6,6 +6,7 @@ import { Banner, BlockStack, Button, Card, DataTable, FormLayout, Layout, Link, 
 import { useState } from "react";
 import { z } from "zod";
 import { formatCount, formatInterval, formatPct } from "../components/rate-format";
+import { SectionCard } from "../components/section-card";
 import { listCampaigns } from "../models/campaigns.server";
 import { requireAdmin } from "../services/admin-context.server";
 import { parseDashboardQuery } from "../services/dashboard-query.server";
@@ -73,32 +74,27 @@ export default function Influencers() {
     <Page title="Influencers" secondaryActions={[{ content: "Export CSV", url: "/app/export/roster" }]}>
       <Layout>
         <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                Roster (last 30 days)
-              </Text>
-              {rows.length === 0 ? (
-                <Text as="p">No influencers yet. Add the first one with the form: their handle is what their UTM links carry as utm_content.</Text>
-              ) : (
-                <DataTable
-                  columnContentTypes={["text", "text", "text", "numeric", "numeric", "numeric", "text"]}
-                  headings={["Influencer", "Handle", "Platform", "Clicks", "Conversions", "Rate", "95% interval"]}
-                  rows={rows.map((r) => [
-                    <Link key={r.key} url={`/app/influencers/${r.influencerId ?? ""}`}>
-                      {r.label}
-                    </Link>,
-                    r.handle,
-                    r.platform ?? "—",
-                    formatCount(r.rate.denominator),
-                    formatCount(r.conversions),
-                    formatPct(r.rate.ratePct),
-                    formatInterval(r.rate.ci95Pct),
-                  ])}
-                />
-              )}
-            </BlockStack>
-          </Card>
+          <SectionCard title="Roster (last 30 days)">
+            {rows.length === 0 ? (
+              <Text as="p">No influencers yet. Add the first one with the form: their handle is what their UTM links carry as utm_content.</Text>
+            ) : (
+              <DataTable
+                columnContentTypes={["text", "text", "text", "numeric", "numeric", "numeric", "text"]}
+                headings={["Influencer", "Handle", "Platform", "Clicks", "Conversions", "Rate", "95% interval"]}
+                rows={rows.map((r) => [
+                  <Link key={r.key} url={`/app/influencers/${r.influencerId ?? ""}`}>
+                    {r.label}
+                  </Link>,
+                  r.handle,
+                  r.platform ?? "—",
+                  formatCount(r.rate.denominator),
+                  formatCount(r.conversions),
+                  formatPct(r.rate.ratePct),
+                  formatInterval(r.rate.ci95Pct),
+                ])}
+              />
+            )}
+          </SectionCard>
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <Card>
